@@ -1,0 +1,204 @@
+"""Text normalisation with an offset map, mojibake repair and sentence splitting.
+
+Every later stage works on the *normalised* text; ``Document.raw_offset`` maps a
+position in it back to the raw file, so a claim can always be traced to the bytes
+it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import ftfy
+
+__all__ = ["Document", "normalize", "repair_big5_gbk", "sentences", "paragraphs"]
+
+# One-to-one character replacements: typographic variants folded to one form each,
+# so that the grammar needs to know a single dash, a single quote and one space.
+_CHAR_MAP = {
+    **dict.fromkeys("\u2010\u2011", "-"),  # hyphen, non-breaking hyphen
+    **dict.fromkeys("\u2012\u2013\u2212\ufe63\uff0d", "\u2013"),  # figure dash, en dash, minus
+    **dict.fromkeys("\u2014\u2015", "\u2014"),  # em dash, horizontal bar
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+    **dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f\u2002\u2003\u2004\u2005\u2006", " "),
+}
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+_CR = re.compile(r"\r\n?")
+
+# Characters a GBK-encoded text shows when it is decoded as Big5: CJK ideographs,
+# CJK symbols and a few Big5 punctuation marks that stand for Latin-1 quotes.
+_CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u00a7\u203b]+")
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# What a repaired run may contain: Latin letters with diacritics, Cyrillic, Greek,
+# general punctuation. Anything still CJK means the run was not mojibake.
+_PLAUSIBLE = re.compile(r"[\u0020-\u024f\u0370-\u03ff\u0400-\u04ff\u2010-\u206f]+")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A normalised text and the map from its characters back to the raw text."""
+
+    text: str
+    raw: str
+    offsets: tuple[int, ...]  # offsets[i] = raw index of normalised char i; one extra at end
+
+    def raw_offset(self, i: int) -> int:
+        """Position in the raw text of normalised position ``i``."""
+        return self.offsets[max(0, min(i, len(self.offsets) - 1))]
+
+
+class _Builder:
+    """Accumulates normalised text together with each character's raw offset."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, text: str, raw_start: int, raw_end: int) -> None:
+        self.parts.append(text)
+        if len(text) == raw_end - raw_start:
+            self.offsets.extend(range(raw_start, raw_end))
+        else:
+            # A replacement of another length: spread its characters over the raw span.
+            span = max(raw_end - raw_start, 1)
+            n = max(len(text), 1)
+            self.offsets.extend(raw_start + (k * span) // n for k in range(len(text)))
+
+
+def _compose(base: Document, replace: list[tuple[int, int, str]]) -> Document:
+    """Apply non-overlapping replacements (in ``base.text`` coordinates) to ``base``."""
+    if not replace:
+        return base
+    b = _Builder()
+    pos = 0
+    for start, end, new in sorted(replace):
+        b.add(base.text[pos:start], pos, start)
+        b.add(new, start, end)
+        pos = end
+    b.add(base.text[pos:], pos, len(base.text))
+    text = "".join(b.parts)
+    offsets = tuple(base.raw_offset(i) for i in b.offsets) + (len(base.raw),)
+    return Document(text=text, raw=base.raw, offsets=offsets)
+
+
+def repair_big5_gbk(run: str) -> str | None:
+    """Undo GBK-read-as-Big5 mojibake in one run of CJK characters, or return None.
+
+    The repair is kept only where it yields plausible non-CJK text (Latin letters
+    with diacritics, Cyrillic, punctuation); a genuine Chinese run fails that test.
+    """
+    try:
+        fixed = run.encode("big5").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if fixed == run or not _PLAUSIBLE.fullmatch(fixed):
+        return None
+    return fixed
+
+
+def _big5_gbk_replacements(text: str) -> list[tuple[int, int, str]]:
+    cjk = len(_CJK_CHAR.findall(text))
+    letters = sum(ch.isalpha() for ch in text) or 1
+    # A text that is mostly CJK is real Chinese or Japanese: leave it alone.
+    if cjk == 0 or cjk / letters > 0.3:
+        return []
+    out = []
+    for m in _CJK_RUN.finditer(text):
+        fixed = repair_big5_gbk(m.group())
+        if fixed is not None:
+            out.append((m.start(), m.end(), fixed))
+    # Lone punctuation marks (section sign, reference mark) are only repaired when
+    # the text shows real ideograph mojibake too.
+    if not any(_CJK_CHAR.search(text[s:e]) for s, e, _ in out):
+        return []
+    return out
+
+
+def _ftfy_replacements(text: str) -> list[tuple[int, int, str]]:
+    """Ordinary mojibake (UTF-8 read as Latin-1 or cp1252), repaired line by line."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if not line.isascii():
+            fixed = ftfy.fix_text(
+                line,
+                normalization=None,
+                uncurl_quotes=False,
+                fix_line_breaks=False,
+                fix_character_width=False,
+                remove_control_chars=False,
+            )
+            if fixed != line:
+                sm = difflib.SequenceMatcher(a=line, b=fixed, autojunk=False)
+                for tag, i1, i2, j1, j2 in sm.get_opcodes():
+                    if tag != "equal":
+                        out.append((pos + i1, pos + i2, fixed[j1:j2]))
+        pos += len(line)
+    return out
+
+
+def normalize(raw: str) -> Document:
+    """Repair mojibake and fold typographic variants, keeping an offset map.
+
+    >>> normalize("700\u6bcf1,000 F\u90a6zuli").text
+    '700\u20131,000 F\u00fczuli'
+    """
+    if not isinstance(raw, str):
+        raise TypeError(f"expected str, got {type(raw).__name__}")
+    doc = Document(text=raw, raw=raw, offsets=tuple(range(len(raw) + 1)))
+    doc = _compose(doc, _big5_gbk_replacements(doc.text))
+    doc = _compose(doc, _ftfy_replacements(doc.text))
+    # Both steps keep the length, so the offset map stays valid: CRLF becomes " \n",
+    # a lone CR a line break.
+    folded = _CR.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", doc.text)
+    folded = folded.translate(_TRANSLATE)
+    return Document(text=folded, raw=doc.raw, offsets=doc.offsets)
+
+
+_PARA = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:\u2022|[-\u2013\u2014*] ))")
+# A sentence ends at . ! ? (optionally followed by a closing quote or bracket reference)
+# before white space and a capital, digit or opening quote; or at a line break.
+_SENT_END = re.compile(
+    r"""(?<=[.!?])(["')\]]*(?:\[\w{1,4}\])*)\s+(?=["'(\[]?[A-Z0-9\u2022])|\n+"""
+)
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|vs|U\.S|U\.N|e\.g|i\.e|approx|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Pres|Gov|Sen|Rep)|\b[A-Z])\.$"
+)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs: blocks separated by blank lines or list bullets."""
+    pos = 0
+    for m in _PARA.finditer(text):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < len(text):
+        yield pos, len(text)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of sentences within ``text[start:end]``, trimmed of white space."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        stop = m.end(1) if m.group(1) is not None else m.start()
+        if m.group(1) is not None and _ABBREV.search(text, max(pos, m.start() - 8), m.start()):
+            continue
+        yield from _trim(text, pos, stop)
+        pos = m.end()
+    yield from _trim(text, pos, end)
+
+
+def _trim(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        yield s, e
