@@ -171,15 +171,16 @@ _ABBREV = re.compile(
 )
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of paragraphs: blocks separated by blank lines or list bullets."""
-    pos = 0
-    for m in _PARA.finditer(text):
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs in ``text[start:end]``: blocks separated by blank lines or bullets."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in _PARA.finditer(text, start, end):
         if m.start() > pos:
             yield pos, m.start()
         pos = m.end()
-    if pos < len(text):
-        yield pos, len(text)
+    if pos < end:
+        yield pos, end
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,214 @@
+"""Numbers in running text: "6,674", "1.5 million", "Ninety-one", "a dozen",
+"700–1,000", "between 10 and 20", with their hedges ("at least", "up to").
+
+``find_numbers`` returns only counts: dates, years, clock times, percentages,
+money, distances, ordinals, reference marks and model designations ("T-72") are
+recognised and left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+
+__all__ = ["Number", "find_numbers", "parse_number"]
+
+
+@dataclass(frozen=True)
+class Number:
+    """A count found in text. ``start``/``end`` span ``text`` (hedge words excluded)."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+
+
+@functools.cache
+def _grammar() -> dict:
+    words = lexicon.load("number_words")
+    units_data = lexicon.load("units")
+    dates = lexicon.load("dates")
+    small = {**words["units"], **words["tens"]}
+    scales = words["scales"]
+    multiples = words["multiples"]
+    word_alt = "|".join(sorted(map(re.escape, [*small, *scales, *multiples]), key=len, reverse=True))
+    lead_a = "|".join(map(re.escape, [*scales, *multiples]))
+    # A run of number words: "ninety-one", "two hundred and five", "a dozen", "two dozen".
+    word_run = (
+        rf"(?:\ban?\s+(?={lead_a})|\b(?=(?:{word_alt})\b))"
+        rf"(?:{word_alt})(?:(?:\s+and\s+|\s+|-)(?:{word_alt})\b)*"
+    )
+    digits = r"(?<![\w.,$€£#@/:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)"
+    scale_alt = "|".join(map(re.escape, scales))
+    single = rf"(?:{digits}(?:\s+(?:{scale_alt})\b)?|{word_run}\b)"
+    months = "|".join(sorted(map(re.escape, dates["months"]), key=len, reverse=True))
+    return {
+        "small": small,
+        "scales": scales,
+        "multiples": multiples,
+        "single": single,
+        "number": re.compile(single, re.IGNORECASE),
+        "range": re.compile(
+            rf"(?P<between>\bbetween\s+)?(?P<a>{single})"
+            rf"(?:\s*(?P<dash>[–-])\s*|\s+(?P<word>to|and)\s+)(?P<b>{single})",
+            re.IGNORECASE,
+        ),
+        "vague": lexicon.PhraseMatcher((v, "vague") for v in words["vague"]),
+        "before": re.compile(
+            r"(?:^|(?<=\W))(?P<q>"
+            + "|".join(sorted(map(_phrase, words["qualifiers_before"]), key=len, reverse=True))
+            + r")\s+$",
+            re.IGNORECASE,
+        ),
+        "qualifiers_before": {k.lower(): v for k, v in words["qualifiers_before"].items()},
+        "after": re.compile(
+            r"^\s*(?P<q>"
+            + "|".join(sorted(map(_phrase, words["qualifiers_after"]), key=len, reverse=True))
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        "qualifiers_after": {k.lower(): v for k, v in words["qualifiers_after"].items()},
+        "unit_after": re.compile(
+            r"^(?:\s*|-)(?:"
+            + "|".join(sorted(map(_phrase, units_data["after"]), key=len, reverse=True))
+            + r")(?![a-z])",
+            re.IGNORECASE,
+        ),
+        "unit_before": re.compile(
+            r"(?:^|(?<=[\s(]))(?:"
+            + "|".join(sorted(map(_phrase, units_data["before"]), key=len, reverse=True))
+            + r")\s*$",
+            re.IGNORECASE,
+        ),
+        "month_after": re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE),
+        "month_before": re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE),
+    }
+
+
+def _phrase(p: str) -> str:
+    return r"\s+".join(re.escape(w) for w in str(p).split())
+
+
+def parse_number(text: str) -> int | None:
+    """The integer a number's text stands for, or None.
+
+    >>> parse_number("Ninety-one"), parse_number("1.5 million"), parse_number("two dozen")
+    (91, 1500000, 24)
+    """
+    g = _grammar()
+    t = text.strip().lower().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+([a-z]+))?", t)
+    if m:
+        value = float(m.group(1))
+        if m.group(2):
+            if m.group(2) not in g["scales"]:
+                return None
+            value *= g["scales"][m.group(2)]
+        return int(value) if value == int(value) else None
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", t):
+        if word in ("and", "a", "an"):
+            continue
+        if word in g["small"]:
+            current += g["small"][word]
+        elif word in g["multiples"]:
+            current = (current or 1) * g["multiples"][word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in g["scales"]:
+            total += (current or 1) * g["scales"][word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _excluded(text: str, start: int, end: int, value_text: str) -> bool:
+    """True when the number at text[start:end] is not a count (a date, a unit, a name)."""
+    g = _grammar()
+    before = text[max(0, start - 24):start]
+    after = text[end:end + 24]
+    if g["unit_after"].match(after) or g["unit_before"].search(before):
+        return True
+    if g["month_after"].match(after) or g["month_before"].search(before):
+        return True
+    if re.match(r"^(?::\d|\]|-\d|\.\d|/\d|[A-Za-z]\w*\d|[A-Za-z]{1,2}\d)", after):
+        return True  # clock time, reference mark, ISO date, fraction, model ("9K33", "2A36")
+    if re.search(r"(?:\[|[A-Za-z]-|[A-Za-z]|\d-|#|@|/)$", before) and value_text[:1].isdigit():
+        return True  # "[42]", "T-72", "TB2", "2020-09-27", hashtags, paths
+    digits = value_text.replace(",", "")
+    if digits.isdigit() and len(digits) == 4 and "," not in value_text and 1800 <= int(digits) <= 2100:
+        return True  # a year
+    return False
+
+
+def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"(?:https?://|www\.|pic\.)\S+|\S+\.(?:com|org)\S*",
+                                          text[start:end])]
+
+
+def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
+    g = _grammar()
+    m = g["before"].search(text, max(0, start - 20), start)
+    if m:
+        return g["qualifiers_before"][" ".join(m.group("q").lower().split())], m.start("q")
+    m = g["after"].match(text, end, min(len(text), end + 12))
+    if m:
+        return g["qualifiers_after"][" ".join(m.group("q").lower().split())], start
+    return None, start
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every count in ``text[start:end]``, in order, with its hedge and bounds."""
+    g = _grammar()
+    end = len(text) if end is None else end
+    urls = [(s + start, e + start) for s, e in _url_spans(text, start, end)]
+    taken: list[tuple[int, int]] = []
+    out: list[Number] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken + urls)
+
+    for m in g["range"].finditer(text, start, end):
+        a, b = m.group("a"), m.group("b")
+        if m.group("word") == "and" and not m.group("between"):
+            continue  # "92 Azerbaijani and 40 Armenian": two numbers, not a range
+        if m.group("between") is None and m.group("word") == "to" and not a[:1].isdigit():
+            continue
+        va, vb = parse_number(a), parse_number(b)
+        if va is None or vb is None or not va < vb:
+            continue
+        s, e = m.start("a"), m.end("b")
+        if _excluded(text, s, e, b) or _excluded(text, m.start("a"), m.end("a"), a):
+            continue
+        if not free(s, e):
+            continue
+        taken.append((s, e))
+        out.append(Number(s, e, text[s:e], (va + vb) // 2, va, vb, "range"))
+
+    for m in g["number"].finditer(text, start, end):
+        s, e = m.span()
+        value_text = m.group()
+        if not free(s, e) or g["vague"].pattern.match(text, s):
+            continue
+        value = parse_number(value_text)
+        if value is None or _excluded(text, s, e, value_text):
+            continue
+        qualifier, _ = _qualifier(text, s, e)
+        low = high = None
+        if qualifier in ("at_least", "more_than"):
+            low = value
+        elif qualifier in ("up_to", "less_than"):
+            high = value
+        taken.append((s, e))
+        out.append(Number(s, e, value_text, value, low, high, qualifier or "exact"))
+    return sorted(out, key=lambda n: n.start)
