@@ -19,7 +19,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -67,8 +67,9 @@ def _lex() -> dict:
             re.IGNORECASE | re.MULTILINE,
         ),
         "bullet": re.compile(documents["bullet"]),
-        "np_stop": re.compile(r"\b(?:" + "|".join(map(_words, documents["np_stop"])) + r")\b",
-                              re.IGNORECASE),
+        "np_stop": re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(_words, documents["np_stop"])) + r")(?![\w-])",
+            re.IGNORECASE),
         "gap_words": frozenset(w.lower() for w in documents["gap_words"]),
         "enemy": re.compile(r"\b(?:" + "|".join(map(_words, documents["enemy"])) + r")\b",
                             re.IGNORECASE),
@@ -76,7 +77,14 @@ def _lex() -> dict:
             r"\b(?:" + "|".join(map(_words, documents["possession"])) + r")\s*:?\s*$",
             re.IGNORECASE,
         ),
-        "of_which": re.compile(r"^\s*(?:of\s+(?:which|them|whom)|of\s+those)\b", re.IGNORECASE),
+        "nested_before": re.compile(
+            r"\s*,?\s*(?:" + "|".join(map(_words, documents["nested"])) + r")\s*", re.IGNORECASE),
+        "nested_after": re.compile(r"\s*(?:of\s+(?:which|whom|them|those))\b", re.IGNORECASE),
+        "containers": re.compile(
+            r"\b(?:" + "|".join(map(_words, documents["containers"])) + r")\s*$", re.IGNORECASE),
+        "function_words": frozenset(w.lower() for w in documents["gap_words"]) | frozenset(
+            w.lower() for w in documents["np_stop"]) | frozenset(
+            w.lower() for w in documents["np_filler"]),
     }
 
 
@@ -118,8 +126,7 @@ class Reading:
     subject: actors.Actor | None = None
     kind: str | None = None  # "people" or "equipment"
     loss_at: int | None = None
-    borrowed: bool = False
-    notes: list[str] = field(default_factory=list)
+    unknown_noun: bool = False
 
 
 # --------------------------------------------------------------------------- entry point
@@ -197,11 +204,12 @@ class _Sentence:
 def _sentences(text: str, start: int, end: int) -> Iterator[_Sentence]:
     bullet = _lex()["bullet"]
     for k, (ps, pe) in enumerate(paragraphs(text, start, end)):
-        m = bullet.match(text, ps, pe)
-        list_item = m is not None
-        body = m.end() if m else ps
-        for s, e in sentences(text, body, pe):
-            yield _Sentence(s, e, k, list_item)
+        for line in re.finditer(r"[^\n]+", text[ps:pe]):
+            ls, le = ps + line.start(), ps + line.end()
+            m = bullet.match(text, ls, le)
+            body = m.end() if m else ls
+            for s, e in sentences(text, body, le):
+                yield _Sentence(s, e, k, m is not None)
 
 
 # --------------------------------------------------------------------------- per section
@@ -265,7 +273,7 @@ def _governor(text: str, start: int, end: int) -> Governor | None:
 def _read_sentence(text: str, start: int, end: int,
                    governor: Governor | None = None) -> list[Reading]:
     lex = _lex()
-    numbers = find_numbers(text, start, end)
+    numbers = [n for n in find_numbers(text, start, end) if not _embedded(text, start, n)]
     if not numbers:
         return []
     people_loss = lex["people_loss"].findall(text, start, end)
@@ -273,15 +281,34 @@ def _read_sentence(text: str, start: int, end: int,
     readings = []
     for i, n in enumerate(numbers):
         limit = numbers[i + 1].start if i + 1 < len(numbers) else end
-        np_end = _noun_phrase_end(text, n.end, limit)
-        r = Reading(n, np_end)
+        r = Reading(n, _noun_phrase_end(text, n.end, limit))
         _classify_noun(text, r)
         readings.append(r)
-    chains = _chains(text, readings)
+    # A count nested in the one before ("257 vehicles including 173 tanks", "64 of which")
+    # is of the same kind and shares its loss word unless it has its own.
+    nested = [i > 0 and _nested(text, readings[i - 1], r) for i, r in enumerate(readings)]
     for i, r in enumerate(readings):
+        if nested[i]:
+            prev = readings[i - 1]
+            if r.kind is None:
+                r.kind, r.category, r.population = prev.kind, prev.category, prev.population
+            r.subject = r.subject or prev.subject
+    chains = _chains(text, readings)
+    used: set[int] = set()  # loss words a count took from its right: they govern no list
+    for i, r in enumerate(readings):
+        if r.unknown_noun:
+            continue
         limit = readings[i + 1].number.start if i + 1 < len(readings) else end
-        _find_loss(text, r, limit, people_loss, equip_loss, chains[i], start)
-    _govern_lists(text, readings, chains, start, people_loss, equip_loss)
+        _find_loss(text, r, limit, people_loss, equip_loss)
+        if r.loss_at is not None and r.loss_at > r.number.start:
+            used.add(r.loss_at)
+    for i, r in enumerate(readings):
+        if nested[i] and r.loss_at is None and readings[i - 1].loss_at is not None:
+            prev = readings[i - 1]
+            r.status, r.loss_at = prev.status, prev.loss_at
+            if r.kind == "people":
+                r.category = prev.category
+    _govern_lists(text, readings, chains, start, people_loss, equip_loss, used)
     if governor is not None:
         for r in readings:
             if r.loss_at is None and r.kind is not None:
@@ -291,36 +318,57 @@ def _read_sentence(text: str, start: int, end: int,
     # ("92 Azerbaijani and 40 Armenian civilians killed").
     for i in range(len(readings) - 2, -1, -1):
         r, nxt = readings[i], readings[i + 1]
-        if _coordinated(text, r, nxt):
-            if r.kind is None and r.loss_at is None and nxt.loss_at is not None:
-                r.kind, r.population = nxt.kind, r.population or nxt.population
-                r.category = r.category if r.kind == "equipment" else nxt.category
-                r.status, r.loss_at, r.borrowed = nxt.status, nxt.loss_at, True
-            elif r.loss_at is None and nxt.loss_at is not None and r.kind == nxt.kind:
-                if r.kind == "people":
-                    r.category = nxt.category
-                r.status, r.loss_at, r.borrowed = nxt.status, nxt.loss_at, True
-    # "64 of which were captured": the count inherits its antecedent's noun.
-    for i, r in enumerate(readings):
-        if i and r.kind is None and lex["of_which"].match(text, r.number.end):
-            prev = readings[i - 1]
-            r.kind, r.category, r.population, r.subject = (
-                prev.kind, prev.category, prev.population, prev.subject)
-            if r.kind == "equipment":
-                _find_loss(text, r, r.np_end + 60, [], equip_loss, None, start, right_only=True)
+        if r.loss_at is not None or nxt.loss_at is None or not _coordinated(text, r, nxt):
+            continue
+        if r.kind is None and not r.unknown_noun:
+            r.kind, r.population = nxt.kind, r.population or nxt.population
+            r.category = nxt.category
+        if r.kind == nxt.kind:
+            if r.kind == "people":
+                r.category = nxt.category
+            r.status, r.loss_at = nxt.status, nxt.loss_at
     out = []
-    for i, r in enumerate(readings):
-        if r.kind is None:
+    for r in readings:
+        if r.kind is None and not r.unknown_noun:
             _elided_noun(text, r, start, people_loss, equip_loss)
+        if r.kind == "equipment" and r.category is None:
+            _equipment_to_left(text, r, start)
+        if r.unknown_noun and r.kind is None:
+            continue  # "13 more settlements": a count of something the lexicon does not know
         if r.category is None or r.loss_at is None:
             continue
-        if r.kind == "people" and r.category == "killed" and r.population is None:
-            if not _people_loss_adjacent(text, r):
-                continue
         out.append(r)
     for r in out:
         _subject(text, r, start, end, readings)
     return out
+
+
+def _embedded(text: str, start: int, n: Number) -> bool:
+    """A count inside a relative clause or an "among" phrase describes, it does not claim:
+    "188 fighters, who were among more than 2,050 combatants, had been killed"."""
+    before = text[max(start, n.start - 60):n.start]
+    if re.search(r"\bamong\s+(?:the\s+)?(?:(?:more|fewer|less)\s+than\s+|some\s+|about\s+)?$",
+                 before, re.IGNORECASE):
+        return True
+    m = re.search(r",\s*(?:who|which)\s+(?:were|was|are|is)\b[^,;]*$", before)
+    return bool(m) and bool(re.match(r"[^,;]*,", text[n.end:n.end + 60]))
+
+
+def _nested(text: str, prev: Reading, r: Reading) -> bool:
+    gap = re.sub(r"\[\w{1,4}\]", "", text[prev.np_end:r.number.start])
+    gap = _strip_qualifier_words(gap)
+    if _lex()["nested_after"].match(text, r.number.end):
+        return True
+    return bool(_lex()["nested_before"].fullmatch(gap))
+
+
+def _equipment_to_left(text: str, r: Reading, sent_start: int) -> None:
+    before = _lex()["equipment"].findall(text, max(sent_start, r.number.start - 80),
+                                         r.number.start)
+    if before:
+        r.category = before[-1].label
+    else:
+        r.kind = None
 
 
 def _noun_phrase_end(text: str, pos: int, limit: int) -> int:
@@ -350,6 +398,9 @@ def _inside_equipment(text: str, s: int, e: int, pos: int, stop: int) -> bool:
 def _classify_noun(text: str, r: Reading) -> None:
     lex = _lex()
     s, e = r.number.end, r.np_end
+    if lex["containers"].search(text, s, e) and text[e:e + 3].lower() == "of ":
+        # "14 different types of howitzers": the noun is after "of".
+        r.np_end = e = _noun_phrase_end(text, e + 3, min(len(text), e + 80))
     equipment = lex["equipment"].findall(text, s, e)
     people = lex["people_noun"].findall(text, s, e)
     if equipment and (not people or equipment[0].start < people[0].start):
@@ -362,6 +413,21 @@ def _classify_noun(text: str, r: Reading) -> None:
         r.kind, r.population = "people", people[-1].label
         if r.population == "unknown":
             r.population = None
+    else:
+        r.unknown_noun = _has_unknown_word(text, s, e)
+
+
+def _has_unknown_word(text: str, s: int, e: int) -> bool:
+    """True when the phrase holds a content word that is neither a name nor a known noun."""
+    known = _lex()["function_words"]
+    names = [(m.start, m.end) for m in actors.subject_mentions(text, s, e)]
+    names += [(m.start, m.end) for m in actors.place_mentions(text, s, e)]
+    for w in re.finditer(r"[A-Za-z][\w'-]{2,}", text[s:e]):
+        ws = s + w.start()
+        if w.group().lower() in known or any(a <= ws < b for a, b in names):
+            continue
+        return True
+    return False
 
 
 def _chains(text: str, readings: list[Reading]) -> list[int]:
@@ -401,46 +467,44 @@ def _gap_is_function_words(text: str, s: int, e: int) -> bool:
     gap = re.sub(r"\[\w{1,4}\]", " ", text[s:e])
     words = _lex()["gap_words"]
     return all(w.lower() in words for w in re.findall(r"[\w'-]+", gap)) and not re.search(
-        r"[.;:]", gap)
+        r"[.;:,]", gap)
 
 
-def _find_loss(text: str, r: Reading, limit: int, people_loss: list, equip_loss: list,
-               chain: int | None, sent_start: int, *, right_only: bool = False) -> None:
-    """Attach the loss word that governs count ``r``: left-adjacent, then on its right
-    (before the next count or a clause break), then before the list it belongs to."""
+def _find_loss(text: str, r: Reading, limit: int, people_loss: list, equip_loss: list) -> None:
+    """Attach the loss word that governs count ``r``: left-adjacent ("killing four"),
+    else on its right before the next count or a clause break ("13 were wounded")."""
     n = r.number
     clause_end = _clause_end(text, r.np_end, limit)
+    semi = text.find(";", r.np_end, clause_end)
+    clause_end = semi if semi >= 0 else clause_end
     candidates = equip_loss if r.kind == "equipment" else people_loss
     if r.kind is None:
         candidates = people_loss + equip_loss
-    if not right_only:
-        left = [m for m in candidates if m.end <= n.start and
-                _gap_is_function_words(text, m.end, n.start)]
-        if left:
-            _take(r, left[-1], people_loss)
-            return
+    left = [m for m in candidates if m.end <= n.start and
+            _gap_is_function_words(text, m.end, n.start)]
+    if left:
+        _take(r, left[-1], people_loss)
+        return
     right = [m for m in candidates if r.np_end <= m.start < clause_end]
     if right:
         _take(r, right[0], people_loss)
-        return
-
 
 
 def _govern_lists(text: str, readings: list[Reading], chains: list[int], start: int,
-                  people_loss: list, equip_loss: list) -> None:
-    """A loss word before a list governs every count of it that has none of its own."""
+                  people_loss: list, equip_loss: list, used: set[int]) -> None:
+    """A loss word before a list governs every count of it that has none of its own,
+    unless another count already took that word or a clause break stands between."""
     for chain in sorted(set(chains)):
-        members = [r for r, c in zip(readings, chains) if c == chain]
-        first = readings.index(members[0])
-        region_start = readings[first - 1].np_end if first else start
+        members = [r for r, c in zip(readings, chains, strict=True) if c == chain]
         region_end = members[0].number.start
         for r in members:
-            if r.loss_at is not None:
+            if r.loss_at is not None or r.unknown_noun:
                 continue
             pool = people_loss + equip_loss if r.kind is None else (
                 equip_loss if r.kind == "equipment" else people_loss + [
                     m for m in equip_loss if m.label in ("lost", "captured")])
-            before = [m for m in pool if region_start <= m.start and m.end <= region_end]
+            before = [m for m in pool if m.end <= region_end and m.start not in used
+                      and _clause_end(text, m.end, region_end) == region_end]
             if before:
                 _take(r, max(before, key=lambda m: m.start), people_loss)
 
@@ -466,15 +530,13 @@ def _people_from_equipment_word(label: str) -> str | None:
     return {"lost": "killed", "captured": "captured", "destroyed": "killed"}.get(label)
 
 
+_CLAUSE_BREAK = re.compile(
+    r":|\s[–—]\s|,?\s+(?:while|whereas|but|although)\b|(?:,|\s+and)\s+(?!(?:including|during|according|following|regarding|morning|evening)\b)(?=\w+ing\b)|\.\s")
+
+
 def _clause_end(text: str, pos: int, limit: int) -> int:
-    m = re.search(r";|:|\s[–—]\s|,?\s+(?:while|whereas|but|although)\b|,\s+(?=\w+ing\b)",
-                  text[pos:limit])
-    return pos + m.start() if m else limit
-
-
-def _people_loss_adjacent(text: str, r: Reading) -> bool:
-    # A bare "5,000 killed": the loss word itself stands as the noun.
-    return r.loss_at is not None and r.loss_at - r.number.end <= 12
+    m = _CLAUSE_BREAK.search(text, pos, limit)
+    return m.start() if m else limit
 
 
 def _elided_noun(text: str, r: Reading, sent_start: int, people_loss: list,

@@ -38,11 +38,13 @@ def _grammar() -> dict:
     small = {**words["units"], **words["tens"]}
     scales = words["scales"]
     multiples = words["multiples"]
-    word_alt = "|".join(sorted(map(re.escape, [*small, *scales, *multiples]), key=len, reverse=True))
+    word_alt = "|".join(sorted(map(re.escape, [*small, *scales, *multiples]), key=len,
+                               reverse=True))
+    small_alt = "|".join(sorted(map(re.escape, small), key=len, reverse=True))
     lead_a = "|".join(map(re.escape, [*scales, *multiples]))
     # A run of number words: "ninety-one", "two hundred and five", "a dozen", "two dozen".
     word_run = (
-        rf"(?:\ban?\s+(?={lead_a})|\b(?=(?:{word_alt})\b))"
+        rf"(?:\ban?\s+(?={lead_a})|\b(?=(?:{small_alt})\b))"
         rf"(?:{word_alt})(?:(?:\s+and\s+|\s+|-)(?:{word_alt})\b)*"
     )
     digits = r"(?<![\w.,$€£#@/:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)"
@@ -89,6 +91,7 @@ def _grammar() -> dict:
         ),
         "month_after": re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE),
         "month_before": re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE),
+        "date_before": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}},\s*$", re.IGNORECASE),
     }
 
 
@@ -145,10 +148,11 @@ def _excluded(text: str, start: int, end: int, value_text: str) -> bool:
         return True  # clock time, reference mark, ISO date, fraction, model ("9K33", "2A36")
     if re.search(r"(?:\[|[A-Za-z]-|[A-Za-z]|\d-|#|@|/)$", before) and value_text[:1].isdigit():
         return True  # "[42]", "T-72", "TB2", "2020-09-27", hashtags, paths
+    if g["date_before"].search(before):
+        return True  # "November 10, 20203780": digits glued to a date
     digits = value_text.replace(",", "")
-    if digits.isdigit() and len(digits) == 4 and "," not in value_text and 1800 <= int(digits) <= 2100:
-        return True  # a year
-    return False
+    # A plain four-digit number in the modern era is a year.
+    return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100
 
 
 def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -188,7 +192,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if va is None or vb is None or not va < vb:
             continue
         s, e = m.start("a"), m.end("b")
-        if _excluded(text, s, e, b) or _excluded(text, m.start("a"), m.end("a"), a):
+        if _excluded(text, s, e, b):
+            taken.append((s, e))  # "between 9 and 15 October": both ends are dates
+            continue
+        if _excluded(text, m.start("a"), m.end("a"), a):
             continue
         if not free(s, e):
             continue
