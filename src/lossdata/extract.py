@@ -33,6 +33,7 @@ __all__ = ["extract_claims", "UNIDENTIFIED_OUTLET"]
 
 UNIDENTIFIED_OUTLET = "unidentified outlet"
 _MAX_TEXT = 5_000_000  # characters; far above any article, a guard against runaway input
+_MAX_SENTENCE = 1_200  # characters; longer runs are split (see _chunks)
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -209,7 +210,19 @@ def _sentences(text: str, start: int, end: int) -> Iterator[_Sentence]:
             m = bullet.match(text, ls, le)
             body = m.end() if m else ls
             for s, e in sentences(text, body, le):
-                yield _Sentence(s, e, k, m is not None)
+                for cs, ce in _chunks(text, s, e):
+                    yield _Sentence(cs, ce, k, m is not None)
+
+
+def _chunks(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """Split a run-on "sentence" longer than any real one at white space, so the work per
+    sentence stays bounded and the whole extraction linear in the length of the text."""
+    while e - s > _MAX_SENTENCE:
+        cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
+        cut = cut if cut > s else s + _MAX_SENTENCE
+        yield s, cut
+        s = cut
+    yield s, e
 
 
 # --------------------------------------------------------------------------- per section

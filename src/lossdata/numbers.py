@@ -107,7 +107,7 @@ def parse_number(text: str) -> int | None:
     """
     g = _grammar()
     t = text.strip().lower().replace(",", "")
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+([a-z]+))?", t)
+    m = re.fullmatch(r"(\d{1,15}(?:\.\d{1,6})?)(?:\s+([a-z]+))?", t)
     if m:
         value = float(m.group(1))
         if m.group(2):
@@ -150,9 +150,8 @@ def _excluded(text: str, start: int, end: int, value_text: str) -> bool:
         return True  # "[42]", "T-72", "TB2", "2020-09-27", hashtags, paths
     if g["date_before"].search(before):
         return True  # "November 10, 20203780": digits glued to a date
-    digits = value_text.replace(",", "")
     # A plain four-digit number in the modern era is a year.
-    return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100
+    return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100
 
 
 def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

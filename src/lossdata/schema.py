@@ -176,11 +176,11 @@ def _coerce_categories(df: pd.DataFrame) -> pd.DataFrame:
     for f in FIELDS:
         if f.name in out.columns and f.kind == "category":
             col = out[f.name].astype("object").where(out[f.name].notna(), None)
-            out[f.name] = pd.Categorical(col, categories=list(f.values or ()))
-            # Values outside the vocabulary become NaN in a Categorical; put them back
-            # as a failing marker so validation reports them instead of hiding them.
-            bad = col.notna() & pd.Series(out[f.name]).isna().to_numpy()
-            if bad.any():
+            # Values outside the vocabulary stay as they are, so that validation names them
+            # instead of a Categorical silently turning them into missing values.
+            if col.dropna().isin(list(f.values or ())).all():
+                out[f.name] = pd.Categorical(col, categories=list(f.values or ()))
+            else:
                 out[f.name] = col
     return out
 
