@@ -2,6 +2,12 @@
 
 from .datasets import load_claims, load_documents, read_document
 from .extract import extract_claims
+from .plots import (
+    plot_claim_timeline,
+    plot_claims_matrix,
+    plot_competing_claims,
+    plot_equipment_losses,
+)
 from .schema import ClaimsSchema, ClaimsValidationError, validate
 
 __all__ = [
@@ -10,6 +16,10 @@ __all__ = [
     "extract_claims",
     "load_claims",
     "load_documents",
+    "plot_claim_timeline",
+    "plot_claims_matrix",
+    "plot_competing_claims",
+    "plot_equipment_losses",
     "read_document",
     "validate",
 ]

@@ -1,0 +1,171 @@
+"""Write every chart as PNG and SVG, the same bytes for the same data on every run.
+
+The charts are listed once, as data (``FIGURES``); ``make_figures`` draws each on
+a fresh ``Figure`` (no pyplot state) under a fixed style (``STYLE``: DejaVu Sans,
+which ships with matplotlib, fixed sizes and dpi) and ``save_figure`` writes it
+with fixed metadata (no dates, no software version) and a fixed SVG hash salt.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from .plots import (
+    NoClaimsError,
+    plot_claim_timeline,
+    plot_claims_matrix,
+    plot_competing_claims,
+    plot_equipment_losses,
+)
+
+__all__ = [
+    "DPI", "FIGURES", "FORMATS", "STYLE", "FigureSpec", "make_figures", "render", "save_figure"
+]
+
+DPI = 150
+FORMATS = ("png", "svg")
+STYLE: dict[str, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#444444",
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "figure.constrained_layout.h_pad": 0.08,
+    "figure.constrained_layout.w_pad": 0.08,
+}
+# Only what saving needs: applied inside save_figure, never globally.
+_SAVE_RC: dict[str, Any] = {
+    key: value
+    for key, value in {
+        "svg.hashsalt": "lossdata",
+        "svg.fonttype": "path",
+        "svg.id": "lossdata",  # matplotlib >= 3.8
+        "pdf.fonttype": 42,
+    }.items()
+    if key in mpl.rcParams
+}
+_METADATA: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"CreationDate": None, "ModDate": None},
+}
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One chart of the set: a file stem, the helper, its arguments and a size in inches."""
+
+    name: str
+    plot: Callable[..., Axes]
+    args: tuple[Any, ...] = ()
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    size: tuple[float, float] = (8.0, 4.8)
+
+
+_FIGHTERS = ("military", "mercenary", "mixed")
+FIGURES: tuple[FigureSpec, ...] = (
+    FigureSpec(
+        "competing_claims_killed_azerbaijan",
+        plot_competing_claims,
+        ("killed",),
+        {"subject_side": ("azerbaijan", "unknown"), "population": _FIGHTERS},
+    ),
+    FigureSpec(
+        "competing_claims_killed_armenia",
+        plot_competing_claims,
+        ("killed",),
+        {"subject_side": ("armenia", "unknown"), "population": _FIGHTERS},
+    ),
+    FigureSpec(
+        "claim_timeline_killed_azerbaijan",
+        plot_claim_timeline,
+        ("killed",),
+        {"subject_side": "azerbaijan", "population": _FIGHTERS},
+    ),
+    FigureSpec(
+        "claim_timeline_killed_armenia",
+        plot_claim_timeline,
+        ("killed",),
+        {"subject_side": "armenia", "population": _FIGHTERS},
+    ),
+    FigureSpec("equipment_losses_armenia", plot_equipment_losses, (), {"subject_side": "armenia"}),
+    FigureSpec(
+        "equipment_losses_azerbaijan", plot_equipment_losses, (), {"subject_side": "azerbaijan"}
+    ),
+    FigureSpec("claims_matrix_killed", plot_claims_matrix, ("killed",), {}, (8.0, 5.6)),
+)
+
+
+def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
+    """Write ``fig`` to ``path`` (.png, .svg or .pdf) reproducibly; return the path.
+
+    Fixed dpi, no creation date or software version in the metadata, a fixed SVG
+    hash salt; the file is written to a temporary name and moved into place.
+    """
+    path = Path(path)
+    fmt = path.suffix.lstrip(".").lower()
+    if fmt not in _METADATA:
+        raise ValueError(f"cannot save {path.name!r}: use one of .{', .'.join(_METADATA)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as fh, mpl.rc_context(_SAVE_RC):
+            fig.savefig(fh, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def render(spec: FigureSpec, claims: pd.DataFrame) -> Figure:
+    """Draw one chart of the set on a new Figure under ``STYLE``."""
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=spec.size, dpi=DPI, layout="constrained")
+        spec.plot(claims, *spec.args, ax=fig.add_subplot(), **spec.kwargs)
+    return fig
+
+
+def make_figures(
+    claims: pd.DataFrame | None = None,
+    outdir: str | Path = "docs/figures",
+    *,
+    figures: tuple[FigureSpec, ...] = FIGURES,
+    formats: tuple[str, ...] = FORMATS,
+) -> list[Path]:
+    """Write every chart in ``figures`` as PNG and SVG into ``outdir``; return the paths.
+
+    ``claims`` defaults to ``lossdata.load_claims()``. A chart whose selection is
+    empty in ``claims`` is skipped with a warning that says what is available.
+    """
+    if claims is None:
+        from .datasets import load_claims
+
+        claims = load_claims()
+    outdir = Path(outdir)
+    paths: list[Path] = []
+    for spec in figures:
+        try:
+            fig = render(spec, claims)
+        except NoClaimsError as exc:
+            warnings.warn(f"skipped figure {spec.name}: {exc}", stacklevel=2)
+            continue
+        with mpl.rc_context(STYLE):
+            paths.extend(save_figure(fig, outdir / f"{spec.name}.{fmt}") for fmt in formats)
+    return paths
