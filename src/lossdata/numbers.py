@@ -63,36 +63,22 @@ def _grammar() -> dict:
             re.IGNORECASE,
         ),
         "vague": lexicon.PhraseMatcher((v, "vague") for v in words["vague"]),
-        "before": re.compile(
-            r"(?:^|(?<=\W))(?P<q>"
-            + "|".join(sorted(map(_phrase, words["qualifiers_before"]), key=len, reverse=True))
-            + r")\s+$",
-            re.IGNORECASE,
-        ),
+        "before": _compile(r"(?:^|(?<=\W))(?P<q>", words["qualifiers_before"], r")\s+$"),
         "qualifiers_before": {k.lower(): v for k, v in words["qualifiers_before"].items()},
-        "after": re.compile(
-            r"^\s*(?P<q>"
-            + "|".join(sorted(map(_phrase, words["qualifiers_after"]), key=len, reverse=True))
-            + r")\b",
-            re.IGNORECASE,
-        ),
+        "after": _compile(r"^\s*(?P<q>", words["qualifiers_after"], r")\b"),
         "qualifiers_after": {k.lower(): v for k, v in words["qualifiers_after"].items()},
-        "unit_after": re.compile(
-            r"^(?:\s*|-)(?:"
-            + "|".join(sorted(map(_phrase, units_data["after"]), key=len, reverse=True))
-            + r")(?![a-z])",
-            re.IGNORECASE,
-        ),
-        "unit_before": re.compile(
-            r"(?:^|(?<=[\s(]))(?:"
-            + "|".join(sorted(map(_phrase, units_data["before"]), key=len, reverse=True))
-            + r")\s*$",
-            re.IGNORECASE,
-        ),
+        "unit_after": _compile(r"^(?:\s*|-)(?:", units_data["after"], r")(?![a-z])"),
+        "unit_before": _compile(r"(?:^|(?<=[\s(]))(?:", units_data["before"], r")\s*$"),
         "month_after": re.compile(rf"^\s*(?:{months})\b", re.IGNORECASE),
         "month_before": re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE),
         "date_before": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}},\s*$", re.IGNORECASE),
     }
+
+
+def _compile(head: str, phrases: object, tail: str) -> re.Pattern[str]:
+    """``head`` + an alternation of the lexicon's phrases, longest first, + ``tail``."""
+    body = "|".join(sorted(map(_phrase, phrases), key=len, reverse=True))  # type: ignore[arg-type]
+    return re.compile(head + body + tail, re.IGNORECASE)
 
 
 def _phrase(p: str) -> str:
