@@ -74,10 +74,6 @@ def _lex() -> dict:
         "gap_words": frozenset(w.lower() for w in documents["gap_words"]),
         "enemy": re.compile(r"\b(?:" + "|".join(map(_words, documents["enemy"])) + r")\b",
                             re.IGNORECASE),
-        "possession": re.compile(
-            r"\b(?:" + "|".join(map(_words, documents["possession"])) + r")\s*:?\s*$",
-            re.IGNORECASE,
-        ),
         "nested_before": re.compile(
             r"\s*,?\s*(?:" + "|".join(map(_words, documents["nested"])) + r")\s*", re.IGNORECASE),
         "nested_after": re.compile(r"\s*(?:of\s+(?:which|whom|them|those))\b", re.IGNORECASE),
@@ -128,6 +124,7 @@ class Reading:
     kind: str | None = None  # "people" or "equipment"
     loss_at: int | None = None
     unknown_noun: bool = False
+    enemy: bool = False  # "the enemy" names the claimant's opponent
 
 
 # --------------------------------------------------------------------------- entry point
@@ -605,15 +602,9 @@ def _subject(text: str, r: Reading, start: int, end: int, readings: list[Reading
                 r.subject = owner
     # (c) "the enemy"
     if r.subject is None and lex["enemy"].search(text, max(start, n.start - 40), np_text_end):
-        r._enemy = True  # type: ignore[attr-defined]
-    if r.subject is None and r.population is None and r.kind == "people":
-        subj_pop = None
-    else:
-        subj_pop = r.subject.population if r.subject else None
-    if subj_pop:
-        r.population = subj_pop
-    if r.kind == "equipment":
-        r.population = "military"
+        r.enemy = True
+    if r.subject is not None and r.subject.population:
+        r.population = r.subject.population
 
 
 def _owner_before(text: str, s: int, e: int) -> actors.Actor | None:
@@ -638,7 +629,7 @@ def _resolve_subject(text: str, r: Reading, s: int, e: int, claimant: Frame) -> 
     of a named attacker, the place hit, the claimant's own side, or the nearest name."""
     if r.subject is not None:
         return r.subject
-    if getattr(r, "_enemy", False) and actors.opponent(claimant.side):
+    if r.enemy and actors.opponent(claimant.side):
         return _side_actor(actors.opponent(claimant.side))
     claimant_spans = [(m.start, m.end) for m in actors.actor_mentions(text, s, e)]
     agent_side = None
