@@ -35,7 +35,8 @@ def test_load_claims_has_the_contract():
 def test_shipped_data_equals_a_fresh_build():
     fresh = claims_to_csv(build_claims(ROOT / "seeds"))
     assert (ROOT / "data" / "claims.csv").read_bytes() == fresh, (
-        "data/claims.csv is stale: run `lossdata build`")
+        "data/claims.csv is stale: run `lossdata build`"
+    )
 
 
 def test_quotes_and_offsets_point_into_read_document():
@@ -43,7 +44,7 @@ def test_quotes_and_offsets_point_into_read_document():
     for doc_id, group in df.groupby("doc_id"):
         text = lossdata.read_document(doc_id)
         for row in group.itertuples():
-            assert text[row.char_start:row.char_end] == row.value_text
+            assert text[row.char_start : row.char_end] == row.value_text
             assert row.quote in text
 
 
@@ -61,20 +62,39 @@ def test_wheel_ships_the_data(tmp_path):
     """Build the wheel, install it into an empty folder, load from another directory."""
     wheel_dir, target = tmp_path / "wheel", tmp_path / "site"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir),
-         str(ROOT)], capture_output=True, text=True)
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stderr
     wheel = next(wheel_dir.glob("lossdata-*.whl"))
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
-                    str(target), str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
     code = textwrap.dedent(f"""
         import lossdata
         assert lossdata.__file__.startswith({str(target)!r}), lossdata.__file__
         df = lossdata.load_claims()
         print(len(df), len(lossdata.read_document("003_09c5668dc815a85a")))
     """)
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
-                         text=True, env={**os.environ, "PYTHONPATH": str(target)})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
     assert out.returncode == 0, out.stderr
     n_claims, n_chars = map(int, out.stdout.split())
     assert n_claims == len(lossdata.load_claims()) and n_chars > 80000

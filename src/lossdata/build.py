@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from ._io import atomic_write
+from .export import spreadsheet_safe as _spreadsheet_safe
 from .extract import extract_claims
 from .schema import datapackage, validate
 
-__all__ = ["build", "build_claims", "claims_to_csv", "read_catalog", "write_atomic"]
+__all__ = [
+    "SeedReadError",
+    "build",
+    "build_claims",
+    "claims_to_csv",
+    "describe",
+    "read_catalog",
+    "write_atomic",
+]
+
+
+class SeedReadError(OSError):
+    """One or more seed texts could not be read; the message names each and why."""
+
 
 CATALOG_COLUMNS = ["doc_id", "title", "outlet", "url", "published", "date_note"]
 
@@ -47,43 +62,73 @@ def read_catalog(seeds_dir: str | os.PathLike) -> list[dict[str, str]]:
 def build_claims(seeds_dir: str | os.PathLike) -> pd.DataFrame:
     """Extract the claims of every document in ``seeds_dir`` into one validated table."""
     seeds = Path(seeds_dir)
-    frames = []
+    frames, unreadable = [], []
     for row in read_catalog(seeds):
-        raw = (seeds / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
-        frames.append(extract_claims(raw, doc_id=row["doc_id"],
-                                     published=row["published"] or None,
-                                     outlet=row["outlet"] or None))
+        path = seeds / f"{row['doc_id']}.txt"
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            unreadable.append(f"{path}: {_reason(exc)}")
+            continue
+        frames.append(
+            extract_claims(
+                raw,
+                doc_id=row["doc_id"],
+                published=row["published"] or None,
+                outlet=row["outlet"] or None,
+            )
+        )
+    if unreadable:
+        # Never a dataset that silently lacks a document.
+        raise SeedReadError(f"could not read {len(unreadable)} seed(s): " + "; ".join(unreadable))
     df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     df = df.sort_values(["doc_id", "char_start", "category"], kind="stable")
     return validate(df.reset_index(drop=True))
 
 
-def claims_to_csv(df: pd.DataFrame) -> bytes:
-    """The table as UTF-8 CSV bytes: same table, same bytes."""
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 (byte {exc.start}: {exc.reason})"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
+
+
+def claims_to_csv(df: pd.DataFrame, *, spreadsheet_safe: bool = False) -> bytes:
+    """The table as UTF-8 CSV bytes: same table, same bytes.
+
+    With ``spreadsheet_safe=True`` text cells that a spreadsheet would run as a
+    formula are escaped with a leading single quote (see ``lossdata.export``);
+    read such a file back with ``read_claims_csv(..., spreadsheet_safe=True)``.
+    """
+    if spreadsheet_safe:
+        df = _spreadsheet_safe(df)
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator="\n", date_format="%Y-%m-%d")
     return buf.getvalue().encode("utf-8")
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and a rename: readers never see half."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+write_atomic = atomic_write  # the name earlier versions exported
+
+
+def describe(data: bytes, rows: int, path: str = "claims.csv") -> dict:
+    """The Data Package descriptor of a table file: schema, sha256, size and row count."""
+    descriptor = datapackage(path)
+    descriptor["resources"][0].update(
+        hash="sha256:" + hashlib.sha256(data).hexdigest(), bytes=len(data), rows=rows
+    )
+    return descriptor
 
 
 def build(seeds_dir: str | os.PathLike = "seeds", data_dir: str | os.PathLike = "data") -> Path:
-    """Rebuild ``data_dir/claims.csv`` and ``datapackage.json`` from ``seeds_dir``."""
+    """Rebuild ``data_dir/claims.csv`` and ``datapackage.json`` from ``seeds_dir``.
+
+    The descriptor records the table's sha256, size and row count, which
+    ``load_claims`` checks. The table is written first, its descriptor second.
+    """
     df = build_claims(seeds_dir)
-    out = write_atomic(Path(data_dir) / "claims.csv", claims_to_csv(df))
-    descriptor = json.dumps(datapackage("claims.csv"), indent=2, sort_keys=True) + "\n"
-    write_atomic(Path(data_dir) / "datapackage.json", descriptor.encode("utf-8"))
+    data = claims_to_csv(df)
+    out = atomic_write(Path(data_dir) / "claims.csv", data)
+    descriptor = json.dumps(describe(data, len(df)), indent=2, sort_keys=True) + "\n"
+    atomic_write(Path(data_dir) / "datapackage.json", descriptor.encode("utf-8"))
     return out

@@ -8,7 +8,7 @@ with fixed metadata (no dates, no software version) and a fixed SVG hash salt.
 
 from __future__ import annotations
 
-import os
+import io
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ._io import atomic_write, replace_dir
 from .plots import (
     NoClaimsError,
     plot_claim_timeline,
@@ -29,7 +30,14 @@ from .plots import (
 )
 
 __all__ = [
-    "DPI", "FIGURES", "FORMATS", "STYLE", "FigureSpec", "make_figures", "render", "save_figure"
+    "DPI",
+    "FIGURES",
+    "FORMATS",
+    "STYLE",
+    "FigureSpec",
+    "make_figures",
+    "render",
+    "save_figure",
 ]
 
 DPI = 150
@@ -116,22 +124,16 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
     """Write ``fig`` to ``path`` (.png, .svg or .pdf) reproducibly; return the path.
 
     Fixed dpi, no creation date or software version in the metadata, a fixed SVG
-    hash salt; the file is written to a temporary name and moved into place.
+    hash salt; the file is drawn in memory and written with ``atomic_write``.
     """
     path = Path(path)
     fmt = path.suffix.lstrip(".").lower()
     if fmt not in _METADATA:
         raise ValueError(f"cannot save {path.name!r}: use one of .{', .'.join(_METADATA)}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as fh, mpl.rc_context(_SAVE_RC):
-            fig.savefig(fh, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    buf = io.BytesIO()
+    with mpl.rc_context(_SAVE_RC):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+    return atomic_write(path, buf.getvalue())
 
 
 def render(spec: FigureSpec, claims: pd.DataFrame) -> Figure:
@@ -153,19 +155,31 @@ def make_figures(
 
     ``claims`` defaults to ``lossdata.load_claims()``. A chart whose selection is
     empty in ``claims`` is skipped with a warning that says what is available.
+    The set is replaced as a whole: every chart is drawn into a private folder
+    beside ``outdir`` first, then swapped in (files that are not charts of the set
+    are kept). ``NotADirectoryError`` when ``outdir`` is an existing file.
     """
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise NotADirectoryError(f"{outdir}: exists and is not a folder")
     if claims is None:
         from .datasets import load_claims
 
         claims = load_claims()
-    outdir = Path(outdir)
-    paths: list[Path] = []
-    for spec in figures:
-        try:
-            fig = render(spec, claims)
-        except NoClaimsError as exc:
-            warnings.warn(f"skipped figure {spec.name}: {exc}", stacklevel=2)
-            continue
-        with mpl.rc_context(STYLE):
-            paths.extend(save_figure(fig, outdir / f"{spec.name}.{fmt}") for fmt in formats)
-    return paths
+    names: list[str] = []
+
+    def fill(staging: Path) -> None:
+        for spec in figures:
+            try:
+                fig = render(spec, claims)
+            except NoClaimsError as exc:
+                warnings.warn(f"skipped figure {spec.name}: {exc}", stacklevel=4)
+                continue
+            with mpl.rc_context(STYLE):
+                for fmt in formats:
+                    names.append(save_figure(fig, staging / f"{spec.name}.{fmt}").name)
+
+    # Files of any chart of the set (in any format) belong to it; anything else is kept.
+    owned = {f"{spec.name}.{fmt}" for spec in (*FIGURES, *figures) for fmt in _METADATA}
+    replace_dir(outdir, fill, owned=owned)
+    return [outdir / name for name in names]

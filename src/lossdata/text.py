@@ -118,27 +118,99 @@ def _big5_gbk_replacements(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# ftfy works on bounded segments of a line, so that a scraped page that is one long
+# line costs linear time: a segment ends after white space near ``_SEGMENT`` characters,
+# or after an ASCII character (mojibake is never ASCII) where a "word" is longer.
+_SEGMENT = 1024
+_TOKEN = re.compile(r"\S+\s*|\s+")
+_FINE_DIFF = 256  # character-level diff only for changed runs up to this length
+_FTFY_OPTIONS = dict(
+    normalization=None,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_character_width=False,
+    remove_control_chars=False,
+)
+
+
+def _segments(line: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``line`` of about ``_SEGMENT`` characters, cut after white space."""
+    pos, n = 0, len(line)
+    while n - pos > _SEGMENT:
+        window = line[pos + _SEGMENT // 2 : pos + _SEGMENT]
+        cut = max(window.rfind(" "), window.rfind("\t"))
+        if cut < 0:  # a very long "word": cut after its last ASCII character in the window
+            cut = max(
+                (i for i in range(len(window) - 1, -1, -1) if window[i].isascii()),
+                default=len(window) - 1,
+            )
+        end = pos + _SEGMENT // 2 + cut + 1
+        yield pos, end
+        pos = end
+    if pos < n:
+        yield pos, n
+
+
+def _diff(old: str, new: str, base: int) -> Iterator[tuple[int, int, str]]:
+    """Replacements turning ``old`` into ``new``: a diff of words, refined to characters."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    starts = [0]
+    for tok in a:
+        starts.append(starts[-1] + len(tok))
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal":
+            yield from _refine(old[starts[i1] : starts[i2]], "".join(b[j1:j2]), base + starts[i1])
+
+
+def _refine(old: str, new: str, base: int) -> Iterator[tuple[int, int, str]]:
+    """Replacements for one changed run: common ends trimmed, short middles diffed by char."""
+    k = 0
+    while k < min(len(old), len(new)) and old[k] == new[k]:
+        k += 1
+    m = 0
+    while m < min(len(old), len(new)) - k and old[-1 - m] == new[-1 - m]:
+        m += 1
+    old, new, base = old[k : len(old) - m], new[k : len(new) - m], base + k
+    if len(old) > _FINE_DIFF or len(new) > _FINE_DIFF:
+        yield base, base + len(old), new
+        return
+    sm = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal":
+            yield base + i1, base + i2, new[j1:j2]
+
+
 def _ftfy_replacements(text: str) -> list[tuple[int, int, str]]:
-    """Ordinary mojibake (UTF-8 read as Latin-1 or cp1252), repaired line by line."""
-    out = []
+    """Ordinary mojibake (UTF-8 read as Latin-1 or cp1252), repaired segment by segment."""
+    out: list[tuple[int, int, str]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         if not line.isascii():
-            fixed = ftfy.fix_text(
-                line,
-                normalization=None,
-                uncurl_quotes=False,
-                fix_line_breaks=False,
-                fix_character_width=False,
-                remove_control_chars=False,
-            )
-            if fixed != line:
-                sm = difflib.SequenceMatcher(a=line, b=fixed, autojunk=False)
-                for tag, i1, i2, j1, j2 in sm.get_opcodes():
-                    if tag != "equal":
-                        out.append((pos + i1, pos + i2, fixed[j1:j2]))
+            for start, end in _segments(line):
+                segment = line[start:end]
+                if segment.isascii():
+                    continue
+                fixed = ftfy.fix_text(segment, **_FTFY_OPTIONS)
+                if fixed != segment:
+                    out.extend(_diff(segment, fixed, pos + start))
         pos += len(line)
     return out
+
+
+# Invisible characters that would split a number ("1\u200b20"): zero-width space, word
+# joiner, byte-order mark and soft hyphen go everywhere; the zero-width (non-)joiners
+# carry meaning in Persian, Indic scripts and emoji, so they go only next to a digit.
+_INVISIBLE = re.compile(
+    r"[\u200b\u2060\ufeff\u00ad]+"
+    r"|[\u200c\u200d]+(?=[\u200b-\u200d\u2060\ufeff\u00ad]*\d)|(?<=\d)[\u200c\u200d]+"
+)
+# A minus sign before a digit (and not between two numbers) is a sign, kept as "-".
+_MINUS = re.compile(r"(?<!\d)\u2212(?=\d)")
+
+
+def _invisible_replacements(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
 
 
 def normalize(raw: str) -> Document:
@@ -152,9 +224,11 @@ def normalize(raw: str) -> Document:
     doc = Document(text=raw, raw=raw, offsets=tuple(range(len(raw) + 1)))
     doc = _compose(doc, _big5_gbk_replacements(doc.text))
     doc = _compose(doc, _ftfy_replacements(doc.text))
-    # Both steps keep the length, so the offset map stays valid: CRLF becomes " \n",
-    # a lone CR a line break.
+    doc = _compose(doc, _invisible_replacements(doc.text))
+    # These steps keep the length, so the offset map stays valid: CRLF becomes " \n",
+    # a lone CR a line break, a minus sign before a digit "-".
     folded = _CR.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", doc.text)
+    folded = _MINUS.sub("-", folded)
     folded = folded.translate(_TRANSLATE)
     return Document(text=folded, raw=doc.raw, offsets=doc.offsets)
 
@@ -162,9 +236,7 @@ def normalize(raw: str) -> Document:
 _PARA = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:\u2022|[-\u2013\u2014*] ))")
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket reference)
 # before white space and a capital, digit or opening quote; or at a line break.
-_SENT_END = re.compile(
-    r"""(?<=[.!?])(["')\]]*(?:\[\w{1,4}\])*)\s+(?=["'(\[]?[A-Z0-9\u2022])|\n+"""
-)
+_SENT_END = re.compile(r"""(?<=[.!?])(["')\]]*(?:\[\w{1,4}\])*)\s+(?=["'(\[]?[A-Z0-9\u2022])|\n+""")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|vs|U\.S|U\.N|e\.g|i\.e|approx|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Pres|Gov|Sen|Rep)|\b[A-Z])\.$"
