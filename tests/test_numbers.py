@@ -23,8 +23,10 @@ CASES = [
     ("some 2,000 fighters", [("2,000", 2000, None, None, "about")]),
     ("up to 1300 militants", [("1300", 1300, None, 1300, "up_to")]),
     ("fewer than 10 people", [("10", 10, None, 10, "less_than")]),
-    ("92 Azerbaijani[45][46] and 40 Armenian", [("92", 92, None, None, "exact"),
-                                               ("40", 40, None, None, "exact")]),
+    (
+        "92 Azerbaijani[45][46] and 40 Armenian",
+        [("92", 92, None, None, "exact"), ("40", 40, None, None, "exact")],
+    ),
     # not counts
     ("On 26 October 2020", []),
     ("October 26", []),
@@ -56,12 +58,21 @@ def test_find_numbers(text, expected):
     found = [(n.text, n.value, n.low, n.high, n.qualifier) for n in find_numbers(text)]
     assert found == expected
     for n in find_numbers(text):
-        assert text[n.start:n.end] == n.text
+        assert text[n.start : n.end] == n.text
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("6,674", 6674), ("1.5 million", 1500000), ("Ninety-one", 91), ("a dozen", 12),
-    ("twenty one", 21), ("one thousand two hundred", 1200), ("2.5", None), ("banana", None),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("6,674", 6674),
+        ("1.5 million", 1500000),
+        ("Ninety-one", 91),
+        ("a dozen", 12),
+        ("twenty one", 21),
+        ("one thousand two hundred", 1200),
+        ("2.5", None),
+        ("banana", None),
+    ],
+)
 def test_parse_number(text, value):
     assert parse_number(text) == value

@@ -95,19 +95,42 @@ def claims():
     return df
 
 
-@pytest.mark.parametrize(("doc", "value", "category", "subject_side", "claimant_side", "day"),
-                         CLAIMS, ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[5]}" for c in CLAIMS])
+@pytest.mark.parametrize(
+    ("doc", "value", "category", "subject_side", "claimant_side", "day"),
+    CLAIMS,
+    ids=[f"{c[0]}-{c[1]}-{c[2]}-{c[5]}" for c in CLAIMS],
+)
 def test_seed_claim(claims, doc, value, category, subject_side, claimant_side, day):
-    hits = claims[claims["doc_id"].str.startswith(doc) & (claims["value"] == value)
-                  & (claims["category"] == category)]
+    hits = claims[
+        claims["doc_id"].str.startswith(doc)
+        & (claims["value"] == value)
+        & (claims["category"] == category)
+    ]
     assert not hits.empty, "claim not found"
-    assert ((hits["subject_side"] == subject_side) & (hits["claimant_side"] == claimant_side)
-            & (hits["day"] == day)).any(), hits[["subject_side", "claimant_side", "day"]]
+    assert (
+        (hits["subject_side"] == subject_side)
+        & (hits["claimant_side"] == claimant_side)
+        & (hits["day"] == day)
+    ).any(), hits[["subject_side", "claimant_side", "day"]]
 
 
 def test_every_category_of_the_examples_is_covered():
     assert {c[2] for c in CLAIMS} >= {
-        "killed", "wounded", "captured", "displaced", "tanks", "armored_vehicles", "artillery",
-        "mlrs", "air_defense", "radars", "drones", "helicopters", "aircraft",
-        "missile_launchers", "vehicles", "other_equipment"}
+        "killed",
+        "wounded",
+        "captured",
+        "displaced",
+        "tanks",
+        "armored_vehicles",
+        "artillery",
+        "mlrs",
+        "air_defense",
+        "radars",
+        "drones",
+        "helicopters",
+        "aircraft",
+        "missile_launchers",
+        "vehicles",
+        "other_equipment",
+    }
     assert len(CLAIMS) >= 40

@@ -1,7 +1,8 @@
 """lossdata: loss claims in war reporting, with who claimed them and when."""
 
+from .conflicts import list_conflicts
 from .datasets import load_claims, load_documents, read_document
-from .extract import extract_claims
+from .extract import Claim, extract_claims, iter_claims
 from .plots import (
     plot_claim_timeline,
     plot_claims_matrix,
@@ -11,9 +12,12 @@ from .plots import (
 from .schema import ClaimsSchema, ClaimsValidationError, validate
 
 __all__ = [
+    "Claim",
     "ClaimsSchema",
     "ClaimsValidationError",
     "extract_claims",
+    "iter_claims",
+    "list_conflicts",
     "load_claims",
     "load_documents",
     "plot_claim_timeline",

@@ -1,8 +1,9 @@
-"""Who speaks and whose loss: mentions of actors, subjects and places in text.
+"""Who speaks and whose loss: the gazetteer of one conflict, and mentions of it in text.
 
-The gazetteer (``resources/actors.yaml``) maps aliases to canonical names and
-sides; this module finds them in text. Claimant and subject *resolution* (which
-mention governs which number) is grammar, and lives in ``extract.py``.
+A ``Gazetteer`` is built from a conflict profile (``resources/conflicts/``) and the
+actors that stand outside any war (``resources/common_actors.yaml``). It maps
+aliases to canonical actors with their side; it holds no grammar (which mention
+governs which number is decided in ``lossdata.extract``).
 """
 
 from __future__ import annotations
@@ -11,20 +12,29 @@ import functools
 from dataclasses import dataclass
 
 from . import lexicon
+from .conflicts import THIRD_PARTY, UNKNOWN, Profile, get_profile
 
-__all__ = ["Actor", "Mention", "actor_mentions", "subject_mentions", "place_mentions",
-           "opponent", "opponent_name"]
+__all__ = ["Actor", "Gazetteer", "Mention", "conflict_evidence", "gazetteer"]
 
-SIDES_AT_WAR = {"armenia": "azerbaijan", "azerbaijan": "armenia"}
-_COUNTRY_OF_SIDE = {"armenia": "Armenia", "azerbaijan": "Azerbaijan"}
+UNATTRIBUTED = "unattributed"
 
 
 @dataclass(frozen=True)
 class Actor:
+    """A canonical actor: its name, side, the state or group it stands for, and its kind.
+
+    ``kind`` is one of ``side`` (an institution or official of a side), ``government``
+    (a country or capital standing for its state), ``generic`` ("Armenian officials"),
+    ``organisation``, ``news``, ``state`` (a state outside the conflict), ``armed_group``,
+    ``subject`` (a people or group whose losses are counted).
+    """
+
     name: str
     side: str
     country: str
     population: str | None = None
+    kind: str = "organisation"
+    practice: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,33 +45,23 @@ class Mention:
     actor: Actor
 
 
-def opponent(side: str) -> str | None:
-    """The other belligerent's side, or None for third parties."""
-    return SIDES_AT_WAR.get(side)
+class _Matcher:
+    """Alias -> actor lookup over text; the longest alias wins where mentions overlap."""
 
-
-def opponent_name(side: str) -> str | None:
-    other = opponent(side)
-    return _COUNTRY_OF_SIDE.get(other) if other else None
-
-
-def _split_case(aliases: list[tuple[str, Actor]]) -> tuple[list, list]:
-    # Short all-capital acronyms ("UN", "APA") only match in capitals, so that
-    # ordinary words are not read as organisations.
-    exact = [(a, k) for a, k in aliases if a.isupper() and len(a) <= 4]
-    loose = [(a, k) for a, k in aliases if not (a.isupper() and len(a) <= 4)]
-    return exact, loose
-
-
-class _Gazetteer:
     def __init__(self, entries: list[tuple[str, Actor]]):
         self.by_key: dict[str, Actor] = {}
-        pairs = []
-        for i, (alias, actor) in enumerate(entries):
-            key = f"a{i}"
+        exact, loose = [], []
+        seen: set[str] = set()
+        for alias, actor in entries:
+            alias = " ".join(str(alias).split())
+            if not alias or alias.lower() in seen:
+                continue  # the first entry of an alias wins: profiles come before common actors
+            seen.add(alias.lower())
+            key = f"a{len(self.by_key)}"
             self.by_key[key] = actor
-            pairs.append((alias, key))
-        exact, loose = _split_case(pairs)
+            # Short all-capital acronyms ("UN", "AP") only match in capitals, so that
+            # ordinary words are not read as organisations.
+            (exact if alias.isupper() and len(alias) <= 4 else loose).append((alias, key))
         self.exact = lexicon.PhraseMatcher(exact, case_sensitive=True)
         self.loose = lexicon.PhraseMatcher(loose)
 
@@ -78,49 +78,150 @@ class _Gazetteer:
 
 
 @functools.cache
-def _gazetteers() -> dict[str, _Gazetteer]:
-    data = lexicon.load("actors")
-    actors = []
-    for entry in data["actors"]:
-        actor = Actor(entry["name"], entry["side"], entry.get("country", entry["name"]))
-        actors.extend((alias, actor) for alias in [entry["name"], *entry["aliases"]])
-    subjects = []
-    for entry in data["subjects"]:
-        actor = Actor(entry["name"], entry["side"], entry["name"], entry.get("population"))
-        subjects.extend((form, actor) for form in entry["forms"])
-    # "Armenian sources", "Azerbaijani officials": a demonym and a claimant noun.
-    generic = []
-    for entry in data["subjects"]:
-        for form in entry["forms"]:
-            for noun in data["claimant_nouns"]:
-                name = f"{form} {noun}"
-                generic.append((name, Actor(name, entry["side"], entry["name"])))
-    places = []
-    for side, names in data["places"].items():
-        actor = Actor(_COUNTRY_OF_SIDE.get(side, side), side, _COUNTRY_OF_SIDE.get(side, side))
-        places.extend((name, actor) for name in names)
-    return {
-        "actors": _Gazetteer(actors + generic),
-        "subjects": _Gazetteer(subjects),
-        "places": _Gazetteer(places),
-    }
+def _common() -> dict:
+    return lexicon.load("common_actors")
 
 
-def actor_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Mentions of claimants (ministries, officials, NGOs, "Armenian sources"...)."""
-    return _gazetteers()["actors"].find(text, start, end)
+class Gazetteer:
+    """The actors, subjects and places known for one conflict (or for ``"unknown"``)."""
 
+    def __init__(self, conflict: str):
+        self.conflict = conflict
+        self.profile: Profile | None = get_profile(conflict)
+        common = _common()
+        nouns = common.get("claimant_nouns", [])
+        claimants: list[tuple[str, Actor]] = []
+        subjects: list[tuple[str, Actor]] = []
+        places: list[tuple[str, Actor]] = []
+        side_names: dict[str, str] = {}
+        p = self.profile
+        if p is not None:
+            for s in p.sides:
+                side_names[s.name.lower()] = s.id
+                state = Actor(s.name, s.id, s.name, kind="subject")
+                gov = Actor(s.government, s.id, s.name, kind="government")
+                for entry in s.actors:
+                    practice = tuple(sorted((entry.get("practice") or {}).items()))
+                    actor = Actor(
+                        entry["name"],
+                        s.id,
+                        entry.get("country", s.name),
+                        kind="side",
+                        practice=practice,
+                    )
+                    claimants += [(a, actor) for a in [entry["name"], *entry.get("aliases", ())]]
+                claimants += [(a, gov) for a in [s.government, *s.country_names]]
+                claimants += self._generic(s.demonyms, nouns, s.id, s.name)
+                subjects += [(f, state) for f in [*s.demonyms, *s.country_names, s.name]]
+                for entry in s.subjects:
+                    actor = Actor(
+                        entry["name"], s.id, entry["name"], entry.get("population"), kind="subject"
+                    )
+                    subjects += [(f, actor) for f in [entry["name"], *entry.get("forms", ())]]
+                places += [(name, state) for name in s.places]
+            for entry in p.third_actors:
+                actor = Actor(entry["name"], THIRD_PARTY, entry["name"], kind="third")
+                claimants += [(a, actor) for a in [entry["name"], *entry.get("aliases", ())]]
+            for entry in p.third_subjects:
+                actor = Actor(
+                    entry["name"], THIRD_PARTY, entry["name"], entry.get("population"), kind="third"
+                )
+                subjects += [(f, actor) for f in [entry["name"], *entry.get("forms", ())]]
+        outsider = THIRD_PARTY if p is not None else UNKNOWN
+        for entry in common.get("organisations", []):
+            actor = Actor(entry["name"], THIRD_PARTY, entry["name"], kind="organisation")
+            claimants += [(a, actor) for a in [entry["name"], *entry.get("aliases", ())]]
+        for entry in common.get("news", []):
+            actor = Actor(entry["name"], THIRD_PARTY, entry["name"], kind="news")
+            claimants += [(a, actor) for a in [entry["name"], *entry.get("aliases", ())]]
+        for entry in common.get("countries", []):
+            name = entry["name"]
+            side = side_names.get(name.lower())
+            if side is not None:  # a side of this conflict: the profile knows it
+                for a in entry.get("actors", ()):
+                    actor = Actor(a["name"], side, name, kind="side")
+                    claimants += [(x, actor) for x in [a["name"], *a.get("aliases", ())]]
+                continue
+            # Outside a profile a state may be a belligerent: its side is decided per
+            # document (see lossdata.extract); here it is a third party or unattributed.
+            claimant_side = THIRD_PARTY if p is not None else UNATTRIBUTED
+            gov = Actor(
+                entry.get("government", f"{name} government"), claimant_side, name, kind="state"
+            )
+            for a in entry.get("actors", ()):
+                actor = Actor(a["name"], claimant_side, name, kind="state")
+                claimants += [(x, actor) for x in [a["name"], *a.get("aliases", ())]]
+            claimants += [(x, gov) for x in [gov.name, *entry.get("country_names", ())]]
+            claimants += self._generic(
+                entry.get("demonyms", ()), nouns, claimant_side, name, kind="state"
+            )
+            state = Actor(name, outsider, name, kind="state")
+            subjects += [
+                (f, state)
+                for f in [name, *entry.get("demonyms", ()), *entry.get("country_names", ())]
+            ]
+        for entry in common.get("armed_groups", []):
+            claimant_side = THIRD_PARTY if p is not None else UNATTRIBUTED
+            actor = Actor(
+                entry["name"], claimant_side, entry["name"], "military", kind="armed_group"
+            )
+            claimants += [(a, actor) for a in [entry["name"], *entry.get("aliases", ())]]
+            subject = Actor(entry["name"], outsider, entry["name"], "military", kind="armed_group")
+            subjects += [(a, subject) for a in [entry["name"], *entry.get("aliases", ())]]
+        self._claimants = _Matcher(claimants)
+        self._subjects = _Matcher(subjects)
+        self._places = _Matcher(places)
 
-def subject_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Demonyms and names that can say whose loss a number counts."""
-    return _gazetteers()["subjects"].find(text, start, end)
+    @staticmethod
+    def _generic(demonyms, nouns, side: str, country: str, kind: str = "generic"):
+        # "Armenian sources", "Ukrainian officials": a demonym and a claimant noun.
+        return [
+            (f"{d} {n}", Actor(f"{d} {n}", side, country, kind=kind))
+            for d in demonyms
+            for n in nouns
+        ]
 
+    def claimants(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions of claimants (ministries, officials, NGOs, "Armenian sources"...)."""
+        return self._claimants.find(text, start, end)
 
-def place_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Towns and regions, with the side whose civilians live there."""
-    return _gazetteers()["places"].find(text, start, end)
+    def subjects(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Demonyms and names that can say whose loss a number counts."""
+        return self._subjects.find(text, start, end)
+
+    def places(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Towns and regions, with the side whose civilians live there."""
+        return self._places.find(text, start, end)
+
+    def opponent(self, side: str) -> str | None:
+        return self.profile.opponent(side) if self.profile else None
+
+    def side_actor(self, side: str | None) -> Actor:
+        """The state (as a subject) of ``side``; an unknown actor for anything else."""
+        s = self.profile.side(side) if self.profile and side else None
+        if s is None:
+            return Actor("unknown", "unknown", "unknown", kind="subject")
+        return Actor(s.name, s.id, s.name, kind="subject")
+
+    def government(self, side: str) -> Actor | None:
+        s = self.profile.side(side) if self.profile else None
+        return Actor(s.government, s.id, s.name, kind="government") if s else None
 
 
 @functools.cache
-def agent_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon.load("actors")["agent_nouns"])
+def gazetteer(conflict: str) -> Gazetteer:
+    """The gazetteer of ``conflict`` (built once per conflict)."""
+    return Gazetteer(conflict)
+
+
+def conflict_evidence(text: str, conflict: str) -> tuple[int, int]:
+    """(mentions of the conflict's sides, mentions of states and armed groups outside it)."""
+    g = gazetteer(conflict)
+    sides = set(g.profile.side_ids) if g.profile else set()
+    own = foreign = 0
+    for m in [*g.claimants(text), *g.subjects(text), *g.places(text)]:
+        if m.actor.side in sides:
+            own += 1
+        elif m.actor.kind in ("state", "armed_group"):
+            foreign += 1
+    return own, foreign

@@ -34,8 +34,10 @@ def _patterns() -> dict:
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?"
     absolute = (
-        rf"(?:\b(?P<d1>{day})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{months})\.?{year}"
-        rf"|\b(?P<m2>{months})\.?\s+(?P<d2>{day})(?:st|nd|rd|th)?\b{year.replace('year', 'year2')})"
+        # Month names only as whole words: "4 separate attacks" is no date.
+        rf"(?:\b(?P<d1>{day})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{months})(?![a-z])\.?{year}"
+        rf"|\b(?P<m2>{months})(?![a-z])\.?\s+(?P<d2>{day})(?:st|nd|rd|th)?\b"
+        rf"{year.replace('year', 'year2')})"
     )
     return {
         "date": re.compile(
@@ -52,22 +54,33 @@ def _patterns() -> dict:
 def to_date(value: object) -> dt.date | None:
     """A date from a ``date``, ``datetime``, pandas Timestamp or ISO string; None for None.
 
-    Raises ValueError with the offending value for anything else.
+    Raises ValueError with the offending value for anything else: NaT or NaN, an
+    ISO string with anything after it ("2020-10-28garbage"), or a day outside
+    1900-01-01 to 2099-12-31 (the range the claims table accepts).
     """
     if value is None:
         return None
+    if value != value:  # NaT, NaN: a missing date passed as if it were one
+        raise ValueError(f"published must be a date, got a missing value ({value!r})")
+    day: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "to_pydatetime"):
-        return value.to_pydatetime().date()  # type: ignore[union-attr]
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise ValueError(f"published must be an ISO date like '2020-10-28', got {value!r}")
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif hasattr(value, "to_pydatetime"):
+        day = value.to_pydatetime().date()  # type: ignore[union-attr]
+    elif isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", text):
+            try:
+                day = dt.datetime.fromisoformat(text).date()
+            except ValueError:
+                raise ValueError(f"published is not a valid date: {value!r}") from None
+    if day is None:
+        raise ValueError(f"published must be an ISO date like '2020-10-28', got {value!r}")
+    if not dt.date(1900, 1, 1) <= day < dt.date(2100, 1, 1):
+        raise ValueError(f"published must be between 1900-01-01 and 2099-12-31, got {value!r}")
+    return day
 
 
 def find_dates(
@@ -90,11 +103,16 @@ def find_dates(
                 back = (reference.weekday() - target) % 7
             else:
                 back = -p["relative"][m.group("rel").lower()]
-            out.append(DateMention(m.start(), m.end(), reference - dt.timedelta(days=back),
-                                   as_of, since, False))
+            out.append(
+                DateMention(
+                    m.start(), m.end(), reference - dt.timedelta(days=back), as_of, since, False
+                )
+            )
             continue
         year = m.group("year") or m.group("year2")
-        span = text[m.start("d1") if m.group("d1") else m.start("m2"):m.end()]
+        if not year and reference is None:
+            continue  # no year and no document date: never guess one
+        span = text[m.start("d1") if m.group("d1") else m.start("m2") : m.end()]
         default = dt.datetime(reference.year if reference else 2000, 1, 1)
         try:
             parsed = dateparser.parse(span, default=default, fuzzy=True).date()

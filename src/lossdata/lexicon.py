@@ -13,7 +13,7 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["PhraseMatcher", "Match", "load"]
+__all__ = ["Match", "PhraseMatcher", "labelled", "load", "phrase_pattern"]
 
 
 @functools.cache
@@ -38,41 +38,105 @@ class Match:
     label: str
 
 
-def _phrase_pattern(phrase: str) -> str:
+def phrase_pattern(phrase: str) -> str:
+    """A regex for ``phrase``: its words in order, any white space between them."""
     # Inner white space matches any run of white space; hyphens match a hyphen or space.
     parts = [re.escape(p) for p in phrase.split()]
     return r"\s+".join(parts)
 
 
+_WORD = re.compile(r"\w+")
+
+
 class PhraseMatcher:
     """Finds whole-word, case-insensitive occurrences of labelled phrases.
 
-    Longer phrases win over their prefixes ("shot down" over "shot"). The compiled
-    pattern is an alternation of literals between word boundaries, which the regex
-    engine matches in time linear in the text for a fixed lexicon.
+    Longer phrases win over their prefixes ("shot down" over "shot"). The text's words
+    are looked up in a table keyed by each phrase's first word, and only the phrases
+    that start with that word are tried there: the cost grows with the text, not with
+    the size of the lexicon (thousands of actor aliases), and stays linear.
     """
 
     def __init__(self, labelled: Iterable[tuple[str, str]], *, case_sensitive: bool = False):
         self.labels: dict[str, str] = {}
         for phrase, label in labelled:
-            key = " ".join(phrase.split())
+            key = " ".join(str(phrase).split())
+            if not key:
+                continue
             key = key if case_sensitive else key.lower()
             self.labels.setdefault(key, label)
-        alternatives = sorted(self.labels, key=len, reverse=True)
-        flags = 0 if case_sensitive else re.IGNORECASE
-        body = "|".join(_phrase_pattern(p) for p in alternatives) or r"(?!x)x"
         self.case_sensitive = case_sensitive
-        self.pattern = re.compile(rf"(?<![\w@-])(?:{body})(?![\w-])", flags)
+        flags = 0 if case_sensitive else re.IGNORECASE
+        groups: dict[tuple[str, int], list[str]] = {}
+        wordless: list[str] = []
+        for p in self.labels:
+            w = _WORD.search(p)
+            if w is None:
+                wordless.append(p)
+            else:
+                groups.setdefault((w.group().lower(), w.start()), []).append(p)
+        self._by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        for (word, prefix), phrases in groups.items():
+            self._by_word.setdefault(word, []).append((prefix, _compile(phrases, flags)))
+        self._wordless = _compile(wordless, flags) if wordless else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         end = len(text) if end is None else end
-        for m in self.pattern.finditer(text, start, end):
+        hits = self._scan(text, start, end)
+        if self._wordless is not None:
+            hits = sorted(
+                [*hits, *self._wordless.finditer(text, start, end)],
+                key=lambda m: (m.start(), -m.end()),
+            )
+        last = start
+        for m in hits:
+            if m.start() < last:
+                continue
+            last = m.end()
             key = " ".join(m.group().split())
             key = key if self.case_sensitive else key.lower()
             yield Match(m.start(), m.end(), m.group(), self.labels[key])
 
+    def _scan(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        out = []
+        last = start
+        by_word = self._by_word
+        for w in _WORD.finditer(text, start, end):
+            if w.start() < last:
+                continue
+            candidates = by_word.get(w.group().lower())
+            if not candidates:
+                continue
+            best = None
+            for prefix, pattern in candidates:
+                pos = w.start() - prefix
+                if pos < last:
+                    continue
+                m = pattern.match(text, pos, end)
+                if m and (best is None or m.end() > best.end()):
+                    best = m
+            if best is not None:
+                out.append(best)
+                last = best.end()
+        return out
+
     def findall(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         return list(self.finditer(text, start, end))
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> Match | None:
+        """The first occurrence in ``text[start:end]``, or None."""
+        return next(self.finditer(text, start, end), None)
+
+    def match_at(self, text: str, pos: int, end: int | None = None) -> Match | None:
+        """An occurrence that starts exactly at ``pos``, or None."""
+        end = len(text) if end is None else end
+        m = self.search(text, pos, min(end, pos + 200))  # no phrase is longer
+        return m if m is not None and m.start == pos else None
+
+
+def _compile(phrases: list[str], flags: int) -> re.Pattern[str]:
+    body = "|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w@-])(?:{body})(?![\w-])", flags)
 
 
 def labelled(mapping: dict[str, Iterable[str]]) -> list[tuple[str, str]]:

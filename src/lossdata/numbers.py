@@ -38,8 +38,9 @@ def _grammar() -> dict:
     small = {**words["units"], **words["tens"]}
     scales = words["scales"]
     multiples = words["multiples"]
-    word_alt = "|".join(sorted(map(re.escape, [*small, *scales, *multiples]), key=len,
-                               reverse=True))
+    word_alt = "|".join(
+        sorted(map(re.escape, [*small, *scales, *multiples]), key=len, reverse=True)
+    )
     small_alt = "|".join(sorted(map(re.escape, small), key=len, reverse=True))
     lead_a = "|".join(map(re.escape, [*scales, *multiples]))
     # A run of number words: "ninety-one", "two hundred and five", "a dozen", "two dozen".
@@ -47,9 +48,15 @@ def _grammar() -> dict:
         rf"(?:\ban?\s+(?={lead_a})|\b(?=(?:{small_alt})\b))"
         rf"(?:{word_alt})(?:(?:\s+and\s+|\s+|-)(?:{word_alt})\b)*"
     )
-    digits = r"(?<![\w.,$€£#@/:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)"
+    # Thousands separated by commas, or by (no-break) spaces: "6,674", "122 883".
+    grouped = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)"
+    body = rf"(?:{grouped}|\d+)(?:\.\d+)?(?![\d,]\d)"
+    digits = rf"(?<![\w.,$€£#@/:-]){body}"
+    # The second end of a range may follow a hyphen: "260-280".
+    digits_b = rf"(?<![\w.,$€£#@/:]){body}"
     scale_alt = "|".join(map(re.escape, scales))
     single = rf"(?:{digits}(?:\s+(?:{scale_alt})\b)?|{word_run}\b)"
+    single_b = rf"(?:{digits_b}(?:\s+(?:{scale_alt})\b)?|{word_run}\b)"
     months = "|".join(sorted(map(re.escape, dates["months"]), key=len, reverse=True))
     return {
         "small": small,
@@ -59,10 +66,11 @@ def _grammar() -> dict:
         "number": re.compile(single, re.IGNORECASE),
         "range": re.compile(
             rf"(?P<between>\bbetween\s+)?(?P<a>{single})"
-            rf"(?:\s*(?P<dash>[–-])\s*|\s+(?P<word>to|and)\s+)(?P<b>{single})",
+            rf"(?:\s*(?P<dash>[–-])\s*|\s+(?P<word>to|and)\s+)(?P<b>{single_b})",
             re.IGNORECASE,
         ),
         "vague": lexicon.PhraseMatcher((v, "vague") for v in words["vague"]),
+        "revision": _compile(r"\b(?:", words["revisions"], r")\s+from\s+$"),
         "before": _compile(r"(?:^|(?<=\W))(?P<q>", words["qualifiers_before"], r")\s+$"),
         "qualifiers_before": {k.lower(): v for k, v in words["qualifiers_before"].items()},
         "after": _compile(r"^\s*(?P<q>", words["qualifiers_after"], r")\b"),
@@ -92,7 +100,7 @@ def parse_number(text: str) -> int | None:
     (91, 1500000, 24)
     """
     g = _grammar()
-    t = text.strip().lower().replace(",", "")
+    t = re.sub(r"(?<=\d)[ \u00a0\u202f,](?=\d{3}\b)", "", text.strip().lower())
     m = re.fullmatch(r"(\d{1,15}(?:\.\d{1,6})?)(?:\s+([a-z]+))?", t)
     if m:
         value = float(m.group(1))
@@ -121,28 +129,39 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
-def _excluded(text: str, start: int, end: int, value_text: str) -> bool:
-    """True when the number at text[start:end] is not a count (a date, a unit, a name)."""
+def _excluded(
+    text: str, start: int, end: int, value_text: str, *, range_start: bool = False
+) -> bool:
+    """True when the number at text[start:end] is not a count (a date, a unit, a name).
+
+    ``range_start``: the number opens a hyphenated range ("260-280"), so a hyphen and a
+    digit after it are not an ISO date."""
     g = _grammar()
-    before = text[max(0, start - 24):start]
-    after = text[end:end + 24]
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 24]
+    if range_start and re.match(r"-\d+-\d", after):
+        return True  # "2020-09-27"
     if g["unit_after"].match(after) or g["unit_before"].search(before):
         return True
     if g["month_after"].match(after) or g["month_before"].search(before):
         return True
-    if re.match(r"^(?::\d|\]|-\d|\.\d|/\d|[A-Za-z]\w*\d|[A-Za-z]{1,2}\d)", after):
+    if not range_start and re.match(r"^-\d", after):
+        return True  # an ISO date or a code: "2020-09", "10-2"
+    if re.match(r"^(?::\d|\]|\.\d|/\d|[A-Za-z]\w*\d|[A-Za-z]{1,2}\d|[A-Z](?![a-z]))", after):
         return True  # clock time, reference mark, ISO date, fraction, model ("9K33", "2A36")
     if re.search(r"(?:\[|[A-Za-z]-|[A-Za-z]|\d-|#|@|/)$", before) and value_text[:1].isdigit():
         return True  # "[42]", "T-72", "TB2", "2020-09-27", hashtags, paths
-    if g["date_before"].search(before):
+    if value_text[:1].isdigit() and g["date_before"].search(before):
         return True  # "November 10, 20203780": digits glued to a date
     # A plain four-digit number in the modern era is a year.
     return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100
 
 
 def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"(?:https?://|www\.|pic\.)\S+|\S+\.(?:com|org)\S*",
-                                          text[start:end])]
+    return [
+        m.span()
+        for m in re.finditer(r"(?:https?://|www\.|pic\.)\S+|\S+\.(?:com|org)\S*", text[start:end])
+    ]
 
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
@@ -161,11 +180,19 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     g = _grammar()
     end = len(text) if end is None else end
     urls = [(s + start, e + start) for s, e in _url_spans(text, start, end)]
-    taken: list[tuple[int, int]] = []
     out: list[Number] = []
+    # Characters already read as part of a number or a URL: a mark per character keeps
+    # the check constant-time, so number-dense text stays linear.
+    used = bytearray(end - start + 1)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken + urls)
+        return not any(used[s - start : e - start])
+
+    def take(s: int, e: int) -> None:
+        used[s - start : e - start] = b"\x01" * (e - s)
+
+    for s, e in urls:
+        take(s, min(e, end))
 
     for m in g["range"].finditer(text, start, end):
         a, b = m.group("a"), m.group("b")
@@ -173,34 +200,40 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             continue  # "92 Azerbaijani and 40 Armenian": two numbers, not a range
         if m.group("between") is None and m.group("word") == "to" and not a[:1].isdigit():
             continue
+        if m.group("word") == "to" and g["revision"].search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "rose from 12 to 17": a revised toll, two figures
         va, vb = parse_number(a), parse_number(b)
         if va is None or vb is None or not va < vb:
             continue
         s, e = m.start("a"), m.end("b")
         if _excluded(text, s, e, b):
-            taken.append((s, e))  # "between 9 and 15 October": both ends are dates
+            take(s, e)  # "between 9 and 15 October": both ends are dates
             continue
-        if _excluded(text, m.start("a"), m.end("a"), a):
+        if _excluded(text, m.start("a"), m.end("a"), a, range_start=m.group("dash") == "-"):
             continue
         if not free(s, e):
             continue
-        taken.append((s, e))
+        take(s, e)
         out.append(Number(s, e, text[s:e], (va + vb) // 2, va, vb, "range"))
 
     for m in g["number"].finditer(text, start, end):
         s, e = m.span()
         value_text = m.group()
-        if not free(s, e) or g["vague"].pattern.match(text, s):
+        if not free(s, e) or g["vague"].match_at(text, s):
             continue
         value = parse_number(value_text)
         if value is None or _excluded(text, s, e, value_text):
             continue
         qualifier, _ = _qualifier(text, s, e)
+        if qualifier is None and text[e : e + 1] == "+":
+            qualifier = "at_least"  # "3,100+ killed"
         low = high = None
         if qualifier in ("at_least", "more_than"):
             low = value
         elif qualifier in ("up_to", "less_than"):
             high = value
-        taken.append((s, e))
+        take(s, e)
         out.append(Number(s, e, value_text, value, low, high, qualifier or "exact"))
     return sorted(out, key=lambda n: n.start)

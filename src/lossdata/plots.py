@@ -32,6 +32,7 @@ from matplotlib.text import Annotation
 from matplotlib.textpath import text_to_path
 from matplotlib.transforms import blended_transform_factory
 
+from .conflicts import allowed_sides, side_labels, side_palette
 from .schema import CATEGORIES, CLAIMANT_SIDES, POPULATIONS, SCOPES, SIDES
 
 __all__ = [
@@ -70,15 +71,13 @@ WAR_EVENTS: tuple[WarEvent, ...] = (
 # Okabe-Ito: one colour per side, in every chart. Claimant and subject sides share
 # the palette; "unattributed" (the outlet's own voice) and "unknown" differ.
 SIDE_COLORS: dict[str, str] = {
-    "armenia": "#D55E00",  # vermillion
-    "azerbaijan": "#0072B2",  # blue
+    **side_palette(),  # the two sides of each conflict: vermillion and blue
     "third_party": "#009E73",  # bluish green
     "unattributed": "#CC79A7",  # reddish purple
     "unknown": "#999999",  # grey
 }
 SIDE_LABELS: dict[str, str] = {
-    "armenia": "Armenia / Artsakh",
-    "azerbaijan": "Azerbaijan",
+    **side_labels(),
     "third_party": "Third party",
     "unattributed": "Unattributed (outlet)",
     "unknown": "Unknown / both",
@@ -252,6 +251,15 @@ def _largest(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 # --- Labels and provenance ----------------------------------------------------------------
 
 
+def _escape_math(text: str) -> str:
+    """``text`` with every ``$`` escaped, so that matplotlib draws it instead of mathtext.
+
+    Names and captions come from documents: "A$B $5" would otherwise start a formula
+    and fail to draw. Matplotlib shows ``\\$`` as ``$``.
+    """
+    return text.replace("$", r"\$")
+
+
 def _n(value: object) -> str:
     return "?" if pd.isna(value) else f"{int(value):,}"
 
@@ -333,7 +341,7 @@ def _add_caption(ax: Axes, rows: pd.DataFrame) -> Annotation:
     # The figure less its margins, in points, with room for hinting (Agg text runs wider).
     width = ax.figure.get_figwidth() * 72 * 0.92 - 24
     caption = ax.annotate(
-        _wrap(provenance_caption(rows), width, _CAPTION_SIZE),
+        _escape_math(_wrap(provenance_caption(rows), width, _CAPTION_SIZE)),
         xy=(0, 0),
         xycoords=(
             lambda renderer: ax.yaxis.get_tightbbox(renderer) or ax.bbox,
@@ -355,16 +363,19 @@ def _text_width(text: str, fontsize: float) -> float:
     """The width of ``text`` (its longest line) in points, in the current font."""
     prop = FontProperties(size=fontsize)
     return max(
-        (text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
-         for line in text.split("\n")),
+        (
+            text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
+            for line in text.split("\n")
+        ),
         default=0.0,
     )
 
 
 def _usable_width(ax: Axes) -> float:
     """Points from the Axes' left edge to the figure's right, less margins (an estimate)."""
-    labels = max((_text_width(t.get_text(), _LABEL_SIZE) for t in ax.get_yticklabels()),
-                 default=0.0)
+    labels = max(
+        (_text_width(t.get_text(), _LABEL_SIZE) for t in ax.get_yticklabels()), default=0.0
+    )
     ylabel = 16.0 if ax.get_ylabel() else 0.0
     return ax.figure.get_figwidth() * 72 * 0.92 - 24 - labels - ylabel - 10
 
@@ -373,7 +384,7 @@ def _title(ax: Axes, title: str, subtitle: str) -> None:
     """A left-aligned title; the subtitle (the selection) wraps to the figure's width."""
     if subtitle:
         title += "\n" + _wrap(subtitle, max(_usable_width(ax), 150.0), _TITLE_SIZE)
-    ax.set_title(title, loc="left", fontsize=_TITLE_SIZE)
+    ax.set_title(_escape_math(title), loc="left", fontsize=_TITLE_SIZE)
 
 
 def _filters_text(**filters: str | Iterable[str] | None) -> str:
@@ -396,8 +407,14 @@ def _side_legend(ax: Axes, sides: Iterable[str], *, title: str, **kwargs: object
     handles = [
         Patch(facecolor=SIDE_COLORS[s], label=SIDE_LABELS[s]) for s in SIDE_COLORS if s in present
     ]
-    ax.legend(handles=handles, title=title, fontsize=_LABEL_SIZE, title_fontsize=_LABEL_SIZE,
-              frameon=False, **kwargs)
+    ax.legend(
+        handles=handles,
+        title=title,
+        fontsize=_LABEL_SIZE,
+        title_fontsize=_LABEL_SIZE,
+        frameon=False,
+        **kwargs,
+    )
 
 
 def _count_axis(axis: object) -> None:
@@ -435,9 +452,7 @@ def plot_competing_claims(
 
     Example: ``plot_competing_claims(load_claims(), "killed", subject_side="azerbaijan")``
     """
-    rows = _select(
-        claims, category, subject_side=subject_side, population=population, scope=scope
-    )
+    rows = _select(claims, category, subject_side=subject_side, population=population, scope=scope)
     keys = ["claimant", "subject", "population"]
     if latest:
         rows = _latest(rows, keys)
@@ -484,16 +499,25 @@ def plot_competing_claims(
     ax.set_axisbelow(True)
     ax.set_xlabel(f"{CATEGORY_LABELS[category]} (claimed)")
     what = "each claimant's latest figure" if latest else "every claim"
-    _title(ax, f"{CATEGORY_LABELS[category]}: {what}",
-           _filters_text(subject_side=subject_side, population=population, scope=scope))
-    _side_legend(ax, rows["claimant_side"], title="Claimant side", loc="upper left",
-                 bbox_to_anchor=(1.01, 1.0), alignment="left")
+    _title(
+        ax,
+        f"{CATEGORY_LABELS[category]}: {what}",
+        _filters_text(subject_side=subject_side, population=population, scope=scope),
+    )
+    _side_legend(
+        ax,
+        rows["claimant_side"],
+        title="Claimant side",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        alignment="left",
+    )
     _add_caption(ax, rows)
     return ax
 
 
 def _row_label(row: pd.Series) -> str:
-    return f"{row['claimant']}\non {row['subject']} ({row['population']})"
+    return _escape_math(f"{row['claimant']}\non {row['subject']} ({row['population']})")
 
 
 def _draw_interval(ax: Axes, row: pd.Series, y: float, open_length: float) -> float:
@@ -514,8 +538,14 @@ def _draw_interval(ax: Axes, row: pd.Series, y: float, open_length: float) -> fl
         "",
         xy=(end, y),
         xytext=(start, y),
-        arrowprops={"arrowstyle": style, "color": "#222222", "lw": 1.2,
-                    "shrinkA": 0, "shrinkB": 0, "mutation_scale": 9},
+        arrowprops={
+            "arrowstyle": style,
+            "color": "#222222",
+            "lw": 1.2,
+            "shrinkA": 0,
+            "shrinkB": 0,
+            "mutation_scale": 9,
+        },
         annotation_clip=False,
     )
     arrow.set_gid(f"interval-{qualifier}")
@@ -544,9 +574,7 @@ def plot_claim_timeline(
 
     Example: ``plot_claim_timeline(load_claims(), "killed", subject_side="azerbaijan")``
     """
-    rows = _select(
-        claims, category, subject_side=subject_side, population=population, scope=scope
-    )
+    rows = _select(claims, category, subject_side=subject_side, population=population, scope=scope)
     dated = rows[rows["claim_date"].notna()]
     if dated.empty:
         raise NoClaimsError(f"the {len(rows)} claim(s) in category {category!r} are undated")
@@ -573,20 +601,31 @@ def plot_claim_timeline(
             marker=_MARKERS[k % len(_MARKERS)],
             markersize=5,
             lw=1.6,
-            label=f"{claimant}\non {subject} ({pop})",
+            label=_escape_math(f"{claimant}\non {subject} ({pop})"),
             zorder=3,
         )
         line.set_gid("claims")
         bounded = group[group["value_low"].notna() & group["value_high"].notna()]
         if not bounded.empty:
-            bars = ax.vlines(bounded["claim_date"], bounded["value_low"].astype(float),
-                             bounded["value_high"].astype(float), color=color, lw=1.2)
+            bars = ax.vlines(
+                bounded["claim_date"],
+                bounded["value_low"].astype(float),
+                bounded["value_high"].astype(float),
+                color=color,
+                lw=1.2,
+            )
             bars.set_gid("interval")
         last = group.iloc[-1]
-        end = ax.annotate(figure_label(last),
-                          xy=(float(mdates.date2num(last["claim_date"])), last["value"]),
-                          xytext=(0, 6), textcoords="offset points", ha="center",
-                          va="bottom", fontsize=_LABEL_SIZE - 0.5, color=color)
+        end = ax.annotate(
+            figure_label(last),
+            xy=(float(mdates.date2num(last["claim_date"])), last["value"]),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=_LABEL_SIZE - 0.5,
+            color=color,
+        )
         end.set_gid("value-label")
         ends.append(end)
     _draw_events(ax, events)
@@ -597,20 +636,30 @@ def plot_claim_timeline(
     _separate(ends, ax)
     one_year = dated["claim_date"].dt.year.nunique() == 1
     ax.xaxis.set_major_locator(ticker.FixedLocator(_week_ticks(ax)))
-    ax.xaxis.set_major_formatter(ticker.FuncFormatter(
-        lambda x, _: _day_month(_num2date(x), with_year=not one_year)
-    ))
+    ax.xaxis.set_major_formatter(
+        ticker.FuncFormatter(lambda x, _: _day_month(_num2date(x), with_year=not one_year))
+    )
     _count_axis(ax.yaxis)
     ax.yaxis.grid(True, color="#e6e6e6")
     ax.set_axisbelow(True)
     ax.set_ylabel(f"{CATEGORY_LABELS[category]} (claimed)")
     year = dated["claim_date"].dt.year.iloc[0]
     ax.set_xlabel(f"Claim date ({year})" if one_year else "Claim date")
-    _title(ax, f"{CATEGORY_LABELS[category]}: claims over time, by claimant",
-           _filters_text(subject_side=subject_side, population=population, scope=scope))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=_LABEL_SIZE - 0.5,
-              frameon=False, title="Claimant, on whose losses", title_fontsize=_LABEL_SIZE - 0.5,
-              alignment="left", labelspacing=0.9)
+    _title(
+        ax,
+        f"{CATEGORY_LABELS[category]}: claims over time, by claimant",
+        _filters_text(subject_side=subject_side, population=population, scope=scope),
+    )
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=_LABEL_SIZE - 0.5,
+        frameon=False,
+        title="Claimant, on whose losses",
+        title_fontsize=_LABEL_SIZE - 0.5,
+        alignment="left",
+        labelspacing=0.9,
+    )
     _add_caption(ax, dated)
     return ax
 
@@ -627,8 +676,10 @@ def _separate(labels: list[Annotation], ax: Axes) -> None:
         x, y = label.xy[0] * sx, label.xy[1] * sy
         half = _text_width(label.get_text(), _LABEL_SIZE - 0.5) / 2 + 2
         level = 0
-        while any(abs(px - x) < ph + half and abs(py - (y + 6 + line * level)) < line
-                  for px, py, ph in placed):
+        while any(
+            abs(px - x) < ph + half and abs(py - (y + 6 + line * level)) < line
+            for px, py, ph in placed
+        ):
             level += 1
         label.xyann = (0, 6 + line * level)
         placed.append((x, y + 6 + line * level, half))
@@ -714,7 +765,7 @@ def plot_equipment_losses(
         cats = [c for c in shown if c in by_cat.index]
         y = [slots[(c, i)] for c in cats]
         about = f"on {SIDE_LABELS[subject]} \u00b7 " if several else ""
-        label = f"{claimant}\n{about}{_date_span(group['claim_date'])}"
+        label = _escape_math(f"{claimant}\n{about}{_date_span(group['claim_date'])}")
         bars = ax.barh(
             y,
             [int(by_cat.loc[c, "value"]) for c in cats],
@@ -727,10 +778,14 @@ def plot_equipment_losses(
             zorder=2,
         )
         for bar, c in zip(bars, cats, strict=True):
-            text = ax.annotate(figure_label(by_cat.loc[c]),
-                               xy=(bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                               xytext=(3, 0), textcoords="offset points", va="center",
-                               fontsize=_LABEL_SIZE - 0.5)
+            text = ax.annotate(
+                figure_label(by_cat.loc[c]),
+                xy=(bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=_LABEL_SIZE - 0.5,
+            )
             text.set_gid("value-label")
     ax.set_yticks(range(len(shown)), [CATEGORY_LABELS[c] for c in shown], fontsize=_LABEL_SIZE)
     ax.set_ylim(len(shown) - 0.5, -0.5)
@@ -740,11 +795,17 @@ def plot_equipment_losses(
     ax.set_axisbelow(True)
     ax.set_xlabel("Equipment claimed lost (destroyed, damaged, captured)")
     what = "each claimant's latest figure" if latest else "each claimant's largest figure"
-    _title(ax, f"Equipment losses: {what}",
-           _filters_text(subject_side=subject_side, scope=scope))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=_LABEL_SIZE - 0.5,
-              frameon=False, title="Claimant, claim date", title_fontsize=_LABEL_SIZE - 0.5,
-              alignment="left", labelspacing=0.9)
+    _title(ax, f"Equipment losses: {what}", _filters_text(subject_side=subject_side, scope=scope))
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize=_LABEL_SIZE - 0.5,
+        frameon=False,
+        title="Claimant, claim date",
+        title_fontsize=_LABEL_SIZE - 0.5,
+        alignment="left",
+        labelspacing=0.9,
+    )
     _add_caption(ax, rows)
     return ax
 
@@ -777,10 +838,12 @@ def plot_claims_matrix(
     """
     rows = _select(claims, category, population=population, scope=scope)
     top = _largest(rows, ["claimant_side", "subject_side"])
-    grid = np.full((len(CLAIMANT_SIDES), len(SIDES)), np.nan)
+    subject_axis, claimant_axis = _side_axes(claims)
+    grid = np.full((len(claimant_axis), len(subject_axis)), np.nan)
     cells = {}
     for _, row in top.iterrows():
-        r, c = CLAIMANT_SIDES.index(row["claimant_side"]), SIDES.index(row["subject_side"])
+        r = claimant_axis.index(row["claimant_side"])
+        c = subject_axis.index(row["subject_side"])
         grid[r, c] = row["value"]
         cells[(r, c)] = row
     ax = _axes(ax)
@@ -796,24 +859,32 @@ def plot_claims_matrix(
                 text.set_gid("empty-cell")
                 continue
             dark = norm(grid[r, c]) > 0.6
-            claimant = textwrap.fill(str(row["claimant"]), width=22)
+            claimant = _escape_math(textwrap.fill(str(row["claimant"]), width=22))
             text = ax.text(
-                c, r, f"{figure_label(row)}\n{claimant}\n{_date(row['claim_date'])}",
-                ha="center", va="center", fontsize=_LABEL_SIZE - 1,
-                color="white" if dark else "black", linespacing=1.25,
+                c,
+                r,
+                f"{figure_label(row)}\n{claimant}\n{_date(row['claim_date'])}",
+                ha="center",
+                va="center",
+                fontsize=_LABEL_SIZE - 1,
+                color="white" if dark else "black",
+                linespacing=1.25,
             )
             text.set_gid("cell-label")
-    ax.set_xticks(range(len(SIDES)), [SIDE_LABELS[s] for s in SIDES], fontsize=_LABEL_SIZE)
-    ax.set_yticks(range(len(CLAIMANT_SIDES)), [SIDE_LABELS[s] for s in CLAIMANT_SIDES],
-                  fontsize=_LABEL_SIZE)
-    for label, side in zip(ax.get_xticklabels(), SIDES, strict=True):
+    ax.set_xticks(
+        range(len(subject_axis)), [SIDE_LABELS[s] for s in subject_axis], fontsize=_LABEL_SIZE
+    )
+    ax.set_yticks(
+        range(len(claimant_axis)), [SIDE_LABELS[s] for s in claimant_axis], fontsize=_LABEL_SIZE
+    )
+    for label, side in zip(ax.get_xticklabels(), subject_axis, strict=True):
         label.set_color(SIDE_COLORS[side])
         label.set_fontweight("bold")
-    for label, side in zip(ax.get_yticklabels(), CLAIMANT_SIDES, strict=True):
+    for label, side in zip(ax.get_yticklabels(), claimant_axis, strict=True):
         label.set_color(SIDE_COLORS[side])
         label.set_fontweight("bold")
-    ax.set_xticks(np.arange(len(SIDES) + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(len(CLAIMANT_SIDES) + 1) - 0.5, minor=True)
+    ax.set_xticks(np.arange(len(subject_axis) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(claimant_axis) + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", lw=2)
     ax.tick_params(which="both", length=0)
     for spine in ax.spines.values():
@@ -821,8 +892,21 @@ def plot_claims_matrix(
     ax.set_xlabel("Whose losses (subject side)")
     ax.set_ylabel("Who claims (claimant side)")
     shading = "shading on a log scale" if isinstance(norm, LogNorm) else ""
-    subtitle = " \u00b7 ".join(t for t in (_filters_text(population=population, scope=scope),
-                                          shading) if t)
+    subtitle = " \u00b7 ".join(
+        t for t in (_filters_text(population=population, scope=scope), shading) if t
+    )
     _title(ax, f"{CATEGORY_LABELS[category]}: largest figure claimed, by side", subtitle)
     _add_caption(ax, top)
     return ax
+
+
+def _side_axes(claims: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The subject and claimant sides of the conflicts in ``claims``, in contract order."""
+    conflicts = sorted(set(claims["conflict"].astype(str))) if "conflict" in claims else []
+    subject: set[str] = set()
+    claimant: set[str] = set()
+    for c in conflicts or ["unknown"]:
+        s, k = allowed_sides(c)
+        subject |= s
+        claimant |= k
+    return [s for s in SIDES if s in subject], [s for s in CLAIMANT_SIDES if s in claimant]

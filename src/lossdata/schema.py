@@ -14,6 +14,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .conflicts import UNKNOWN, allowed_sides, claimant_sides, list_conflicts, subject_sides
+
 __all__ = [
     "CATEGORIES",
     "FIELDS",
@@ -45,8 +47,26 @@ EQUIPMENT = [
 ]
 CATEGORIES = PEOPLE + EQUIPMENT
 STATUSES = ["destroyed", "damaged", "captured", "downed", "lost"]
-SIDES = ["armenia", "azerbaijan", "third_party", "unknown"]
-CLAIMANT_SIDES = ["armenia", "azerbaijan", "third_party", "unattributed"]
+# Side vocabularies come from the conflict profiles (resources/conflicts/).
+SIDES = subject_sides()
+CLAIMANT_SIDES = claimant_sides()
+CONFLICTS = [*list_conflicts(), UNKNOWN]
+CLAIMANT_BASES = [
+    "according_to",
+    "parenthesis",
+    "verb_subject",
+    "verb_object",
+    "headline",
+    "signature",
+    "open_according_to",
+    "open_verb_subject",
+    "open_verb_object",
+    "reference",
+    "section",
+    "continuation",
+    "author",
+    "outlet",
+]
 POPULATIONS = ["military", "civilian", "mercenary", "journalist", "mixed", "unknown"]
 DATE_BASES = ["text", "document", "unknown"]
 SCOPES = ["cumulative", "period", "incident", "unknown"]
@@ -95,9 +115,19 @@ FIELDS: tuple[Field, ...] = (
     Field("population", "category", "Who the people lost were.", tuple(POPULATIONS)),
     Field("claimant", "str", "Who makes the claim (the outlet where it speaks in its own voice)."),
     Field("claimant_side", "category", "The claimant's side.", tuple(CLAIMANT_SIDES)),
+    Field(
+        "conflict", "category", "The conflict the row belongs to (a profile id).", tuple(CONFLICTS)
+    ),
     Field("claim_date", "date", "The day the claim was made, or its 'as of' day.", nullable=True),
     Field("date_basis", "category", "Where claim_date comes from.", tuple(DATE_BASES)),
     Field("scope", "category", "What span the figure covers.", tuple(SCOPES)),
+    Field(
+        "claimant_basis",
+        "category",
+        "Which attribution rule named the claimant (empty for tables made by hand).",
+        tuple(CLAIMANT_BASES),
+        nullable=True,
+    ),
 )
 COLUMNS = [f.name for f in FIELDS]
 _BY_NAME = {f.name: f for f in FIELDS}
@@ -131,6 +161,7 @@ class ClaimsSchema(pa.DataFrameModel):
     population: Series[pd.CategoricalDtype] = _field("population")
     claimant: Series[pd.StringDtype] = _field("claimant", str_length={"min_value": 1})
     claimant_side: Series[pd.CategoricalDtype] = _field("claimant_side")
+    conflict: Series[pd.CategoricalDtype] = _field("conflict")
     claim_date: Series[pa.DateTime] = _field(
         "claim_date",
         ge=pd.Timestamp(EARLIEST_DATE),
@@ -138,6 +169,7 @@ class ClaimsSchema(pa.DataFrameModel):
     )
     date_basis: Series[pd.CategoricalDtype] = _field("date_basis")
     scope: Series[pd.CategoricalDtype] = _field("scope")
+    claimant_basis: Series[pd.CategoricalDtype] = _field("claimant_basis")
 
     class Config:
         strict = True
@@ -161,6 +193,19 @@ class ClaimsSchema(pa.DataFrameModel):
     @pa.dataframe_check(error="status is only for equipment categories")
     def status_only_for_equipment(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["status"].isna() | df["category"].isin(EQUIPMENT)).astype(bool)
+
+    @pa.dataframe_check(error="subject_side and claimant_side must be sides of the row's conflict")
+    def sides_belong_to_conflict(cls, df: pd.DataFrame) -> Series[bool]:
+        ok = [
+            str(subject) in allowed[0] and str(claimant) in allowed[1]
+            for subject, claimant, allowed in zip(
+                df["subject_side"],
+                df["claimant_side"],
+                (allowed_sides(str(c)) for c in df["conflict"]),
+                strict=True,
+            )
+        ]
+        return pd.Series(ok, index=df.index, dtype=bool)
 
     @pa.dataframe_check(error="date_basis 'text' or 'document' needs a claim_date")
     def dated_basis_has_date(cls, df: pd.DataFrame) -> Series[bool]:
@@ -189,14 +234,18 @@ def validate(df: pd.DataFrame, *, lazy: bool = True) -> pd.DataFrame:
     """Validate a claims table against the contract and return it with the right dtypes.
 
     Raises ``ClaimsValidationError`` naming every broken rule (column, check, and
-    a few offending values) when ``df`` does not conform.
+    a few offending values) when ``df`` does not conform: missing, unexpected and
+    repeated columns by name; every cell that cannot be read as its column's type
+    (a whole number, a YYYY-MM-DD date) by row (the index label) and column, all at
+    once. Columns in another order are put in the contract's order.
     """
     if not isinstance(df, pd.DataFrame):
         raise ClaimsValidationError(f"expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in COLUMNS if c not in df.columns]
-    if missing:
-        raise ClaimsValidationError(f"missing columns: {', '.join(missing)}")
-    df = _coerce_categories(df[COLUMNS] if list(df.columns) != COLUMNS else df)
+    _check_columns(df)
+    df, problems = _parse_cells(df[COLUMNS] if list(df.columns) != COLUMNS else df)
+    if problems:
+        raise ClaimsValidationError(_cell_report(problems))
+    df = _coerce_categories(df)
     try:
         return ClaimsSchema.validate(df, lazy=lazy)
     except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
@@ -217,6 +266,116 @@ def _readable(exc: Exception) -> str:
         rows = sorted(set(group["index"].dropna().tolist()))
         shown = ", ".join(str(r) for r in rows[:5]) + (" ..." if len(rows) > 5 else "")
         lines.append(f"- {check}: {len(rows)} row(s), at index {shown}")
+    return "\n".join(lines)
+
+
+def _check_columns(df: pd.DataFrame) -> None:
+    """Raise naming every missing, unexpected or repeated column."""
+    names = [str(c) for c in df.columns]
+    missing = [c for c in COLUMNS if c not in names]
+    extra = [c for c in names if c not in COLUMNS]
+    repeated = sorted({c for c in names if names.count(c) > 1})
+    parts = []
+    if missing:
+        parts.append(f"missing columns: {', '.join(missing)}")
+    if extra:
+        parts.append(f"unexpected columns: {', '.join(extra)}")
+    if repeated:
+        parts.append(f"repeated columns: {', '.join(repeated)}")
+    if parts:
+        raise ClaimsValidationError("; ".join(parts))
+
+
+_INT64_MAX = 2**63 - 1
+_MAX_SHOWN = 100  # unparsable cells listed in one message; the rest are counted
+
+
+def _parse_cells(df: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[object, str, str]]]:
+    """Read integer and date columns cell by cell: the typed frame and every bad cell.
+
+    A problem is ``(row label, column, reason)``; values pandera can judge (a
+    negative count, a date out of range, a word outside a vocabulary) are left to it.
+    """
+    out = df.copy()
+    problems: list[tuple[object, str, str]] = []
+    for f in FIELDS:
+        col = out[f.name]
+        if f.kind in ("int", "Int64") and not pd.api.types.is_integer_dtype(col.dtype):
+            parse = _parse_int
+        elif f.kind == "date" and not pd.api.types.is_datetime64_any_dtype(col.dtype):
+            parse = _parse_date
+        else:
+            continue
+        values = []
+        for label, value in col.items():
+            if _is_missing(value):
+                if not f.nullable:
+                    problems.append((label, f.name, "is empty, but the column needs a value"))
+                values.append(None)
+                continue
+            parsed, reason = parse(value)
+            if reason:
+                problems.append((label, f.name, f"{value!r} {reason}"))
+            values.append(parsed)
+        dtype = "Int64" if f.kind in ("int", "Int64") else "datetime64[ns]"
+        out[f.name] = pd.Series(values, index=col.index, dtype=dtype)
+    return out, problems
+
+
+def _is_missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array in a cell
+        return False
+
+
+def _parse_int(value: object) -> tuple[int | None, str]:
+    """A whole number from an int, an integral float or a string of ASCII digits."""
+    if pd.api.types.is_bool(value):
+        return None, "is true/false, not a whole number"
+    if pd.api.types.is_integer(value) or (
+        pd.api.types.is_float(value) and float(value).is_integer()  # type: ignore[arg-type]
+    ):
+        number = int(value)  # type: ignore[call-overload]
+    elif isinstance(value, str):
+        text = value.strip()
+        digits = text[1:] if text[:1] in ("+", "-") else text
+        if not (digits.isascii() and digits.isdigit()):
+            return None, "is not a whole number (digits only, no separators)"
+        number = int(text)
+    else:
+        return None, "is not a whole number"
+    if abs(number) > _INT64_MAX:
+        return None, "is too large for a 64-bit integer"
+    return number, ""
+
+
+def _parse_date(value: object) -> tuple[pd.Timestamp | None, str]:
+    """A day from a date, datetime, Timestamp or a 'YYYY-MM-DD' string."""
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        text = value.isoformat()[:10]
+    elif isinstance(value, str):
+        text = value.strip()
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            return None, "is not a date in the form YYYY-MM-DD"
+    else:
+        return None, "is not a date"
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return None, "is not a valid date (YYYY-MM-DD)"
+    try:
+        return pd.Timestamp(day), ""
+    except (ValueError, OverflowError):
+        return None, "is outside the range of dates pandas can hold"
+
+
+def _cell_report(problems: list[tuple[object, str, str]]) -> str:
+    """Every unreadable cell in plain words, one per line."""
+    lines = [f"the claims table has {len(problems)} unreadable cell(s):"]
+    lines += [f"- row {row}, column {col}: {why}" for row, col, why in problems[:_MAX_SHOWN]]
+    if len(problems) > _MAX_SHOWN:
+        lines.append(f"- ... and {len(problems) - _MAX_SHOWN} more")
     return "\n".join(lines)
 
 

@@ -1,0 +1,303 @@
+"""Text -> claims. Pure: no I/O.
+
+The pipeline, sentence by sentence (each part answers one question):
+
+- ``structure``: posts, paragraphs, sentences, list items, headings and table rows;
+- ``counts``: what each number counts (category, status, population);
+- ``claimants``: who says so, by a sieve of reporting frames and a register of the
+  claimants named earlier in the document;
+- ``subjects``: whose loss;
+- ``when``: the claim's date and scope, and figures of another era.
+
+``iter_claims`` yields ``Claim`` records; ``extract_claims`` builds the validated table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import astuple, dataclass, fields, replace
+
+import pandas as pd
+
+from ..actors import gazetteer
+from ..conflicts import UNKNOWN, detect_conflict, get_profile
+from ..dates import DateMention, to_date
+from ..schema import COLUMNS, EQUIPMENT, empty_claims, validate
+from ..settings import SETTINGS, Settings
+from ..text import normalize
+from ._lex import lex
+from .claimants import Frame, Register, author_frame, find_frame
+from .counts import Reading, governor, read_sentence
+from .structure import Doc, Sentence, document_sentences, section_date, sections
+from .subjects import find_subject, resolve_subject
+from .when import claim_date, other_era, scope
+
+__all__ = ["UNIDENTIFIED_OUTLET", "Claim", "extract_claims", "iter_claims"]
+
+UNIDENTIFIED_OUTLET = "unidentified outlet"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric loss claim: a row of the claims table (see ``lossdata.schema``)."""
+
+    claim_id: str
+    doc_id: str
+    char_start: int
+    char_end: int
+    quote: str
+    value_text: str
+    value: int
+    value_low: int | None
+    value_high: int | None
+    qualifier: str
+    category: str
+    status: str | None
+    subject: str
+    subject_side: str
+    population: str
+    claimant: str
+    claimant_side: str
+    conflict: str
+    claim_date: dt.date | None
+    date_basis: str
+    scope: str
+    claimant_basis: str
+
+
+CLAIM_FIELDS = [f.name for f in fields(Claim)]
+assert CLAIM_FIELDS == COLUMNS, "Claim and the schema must list the same columns"
+
+
+def iter_claims(
+    text: str,
+    *,
+    doc_id: str = "text",
+    published: str | dt.date | None = None,
+    outlet: str | None = None,
+    conflict: str | None = None,
+    settings: Settings = SETTINGS,
+) -> Iterator[Claim]:
+    """The loss claims of ``text``, in document order, as ``Claim`` records (unvalidated).
+
+    ``conflict``: a profile id (``lossdata.list_conflicts()``), ``"unknown"``, or None to
+    detect it from the actors and places the text names and the document's date.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if not isinstance(doc_id, str) or not doc_id:
+        raise ValueError("doc_id must be a non-empty string")
+    if len(text) > settings.max_text:
+        raise ValueError(f"text is {len(text):,} characters; split it below {settings.max_text:,}")
+    reference = to_date(published)
+    norm = normalize(text).text
+    if conflict is None:
+        conflict = detect_conflict(norm, reference)
+    else:
+        get_profile(conflict)  # a clear error for an unknown id
+    doc = Doc(norm, gazetteer(conflict), reference, settings)
+    own_voice = Frame(outlet or UNIDENTIFIED_OUTLET, "unattributed", basis="outlet")
+    author = author_frame(doc, outlet, own_voice)
+    seen: set[str] = set()
+    for sec_start, sec_end in sections(norm):
+        sec_ref = section_date(doc, sec_start, sec_end) or reference
+        for claim in _section(doc, sec_start, sec_end, sec_ref, author, doc_id, conflict):
+            if claim.claim_id not in seen:
+                seen.add(claim.claim_id)
+                yield claim
+
+
+def extract_claims(
+    text: str,
+    *,
+    doc_id: str = "text",
+    published: str | dt.date | None = None,
+    outlet: str | None = None,
+    conflict: str | None = None,
+) -> pd.DataFrame:
+    """Every numeric loss claim in ``text``, as a validated claims table.
+
+    ``text`` is normalised first (mojibake repair, dashes, quotes, spaces);
+    ``char_start``/``char_end`` point into ``lossdata.text.normalize(text).text``,
+    which for a seed is ``lossdata.read_document(doc_id)``. ``published`` (ISO date)
+    is the reference for dates without a year and the fallback claim date;
+    ``outlet`` is the claimant of figures stated in the document's own voice;
+    ``conflict`` a profile id, or None to detect it.
+
+    >>> extract_claims("The ministry said 12 soldiers were killed.")["value"].tolist()
+    [12]
+    """
+    claims = iter_claims(text, doc_id=doc_id, published=published, outlet=outlet, conflict=conflict)
+    return claims_frame(claims)
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """A validated claims table from ``Claim`` records (a batch is validated once)."""
+    rows = [astuple(c) for c in claims]
+    if not rows:
+        return _empty().copy()
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["claim_date"] = pd.to_datetime(df["claim_date"])
+    df = df.sort_values(["doc_id", "char_start", "category"], kind="stable")
+    return validate(df.reset_index(drop=True))
+
+
+@functools.cache
+def _empty() -> pd.DataFrame:
+    return validate(empty_claims())
+
+
+# --------------------------------------------------------------------------- one section
+
+
+def _section(
+    doc: Doc, start: int, end: int, ref: dt.date | None, author: Frame, doc_id: str, conflict: str
+) -> Iterator[Claim]:
+    register = Register()
+    carried: Frame | None = None  # frame of the sentence that may govern the next ones
+    headline: Frame | None = None  # a frame in the document's first lines
+    headline_values: set[int] = set()  # the figures it states: a restatement takes its frame
+    list_frame: Frame | None = None
+    heading_frames: dict[str, Frame] = {}
+    gov = None
+    para_dates: dict[int, list[DateMention]] = {}
+    prev_para = -1
+    for sent in document_sentences(doc, start, end):
+        if sent.para != prev_para and not sent.list_item:
+            carried = None if prev_para >= 0 and not _continues(sent) else carried
+        prev_para = sent.para
+        frame = find_frame(sent, register)
+        for m in sent.claimants:
+            register.add(m.start, m.actor)
+        if frame is not None:
+            register.spoke(sent.start, frame)
+        if frame is not None and sent.line <= doc.settings.headline_lines and headline is None:
+            headline = frame
+            headline_values = {n.value for n in sent.numbers}
+        heading = _heading_frame(doc, sent, heading_frames) if frame is None else None
+        if frame is not None:
+            use = frame
+        elif sent.list_item and list_frame is not None:
+            use = list_frame
+        elif heading is not None:
+            use = heading
+        elif sent.list_item or (carried is not None and _continues(sent)):
+            use = carried
+        else:
+            use = None
+        if not sent.list_item:
+            list_frame = frame
+            gov = governor(sent)
+            carried = frame or (use if use is not None and use.basis != "section" else None)
+        readings = read_sentence(sent, gov if sent.list_item else None)
+        for r in readings:
+            find_subject(sent, r)
+            if r.subject is None and r.parent is not None and r.parent.subject is not None:
+                r.subject, r.subject_basis = r.parent.subject, r.parent.subject_basis
+            if other_era(sent, r):
+                continue
+            said = use
+            if said is None and headline is not None and r.number.value in headline_values:
+                said = replace(headline, basis="headline")
+            claim = _claim(
+                sent, r, said or author, para_dates.get(sent.para, []), ref, doc_id, conflict
+            )
+            if claim is not None:
+                yield claim
+        para_dates.setdefault(sent.para, []).extend(d for d in sent.dates if not d.since)
+
+
+def _continues(sent: Sentence) -> bool:
+    return bool(lex()["continuations"].match(sent.doc.text, sent.start, sent.end))
+
+
+def _heading_frame(doc: Doc, sent: Sentence, cache: dict[str, Frame | None]) -> Frame | None:
+    """The claimant a section heading names ("Per Armenian sources:", "Azerbaijani claim:")."""
+    heading = sent.heading
+    if not heading:
+        return None
+    if heading not in cache:
+        cache[heading] = None
+        found = doc.gaz.claimants(heading)
+        subjects = doc.gaz.subjects(heading)
+        if found:
+            a = found[-1].actor
+            cache[heading] = Frame(a.name, a.side, a.country, None, "section", a.practice)
+        elif subjects and lex()["heading_claim"].search(heading):
+            a = subjects[-1].actor
+            gov = doc.gaz.government(a.side)
+            if gov is not None:
+                cache[heading] = Frame(gov.name, gov.side, a.country, None, "section")
+    return cache[heading]
+
+
+def _category(r: Reading, frame: Frame) -> str:
+    """The contract's personnel convention: a claimant whose practice counts killed and
+    wounded together gives ``killed_or_wounded`` unless the sentence says killed."""
+    practice = dict(frame.practice).get("personnel")
+    if (
+        practice
+        and r.kind == "people"
+        and r.category == "killed"
+        and (r.loss_word or "") not in lex()["death_words"]
+    ):
+        return practice
+    return r.category or ""
+
+
+def _claim(
+    sent: Sentence,
+    r: Reading,
+    frame: Frame,
+    para_dates: list[DateMention],
+    ref: dt.date | None,
+    doc_id: str,
+    conflict: str,
+) -> Claim | None:
+    n = r.number
+    subject, _basis = resolve_subject(sent, r, frame)
+    population = r.population or subject.population
+    if population is None:
+        context = lex()["civilian_context"].search(sent.doc.text, sent.start, sent.end)
+        population = "civilian" if context else "unknown"
+    if r.kind == "equipment":
+        population = "military"
+    date, basis, used = claim_date(r, frame, sent.dates, para_dates, ref)
+    category = _category(r, frame)
+    status = r.status if category in EQUIPMENT else None
+    key = f"{doc_id}|{n.start}|{n.end}|{category}"
+    subject_side = subject.side if subject.side != "unattributed" else "unknown"
+    if conflict == UNKNOWN and subject_side != "unknown":
+        subject_side = "unknown"  # a war with no profile has no sides to give
+    try:
+        return Claim(
+            claim_id=f"{doc_id}-{n.start}-{category}-{hashlib.sha1(key.encode()).hexdigest()[:6]}",
+            doc_id=doc_id,
+            char_start=n.start,
+            char_end=n.end,
+            quote=sent.text,
+            value_text=n.text,
+            value=n.value,
+            value_low=n.low,
+            value_high=n.high,
+            qualifier=n.qualifier,
+            category=category,
+            status=status,
+            subject=subject.name,
+            subject_side=subject_side,
+            population=population,
+            claimant=frame.claimant,
+            claimant_side=frame.side,
+            conflict=conflict,
+            claim_date=date,
+            date_basis=basis,
+            scope=scope(sent, used),
+            claimant_basis=frame.basis,
+        )
+    except (TypeError, ValueError) as exc:  # pragma: no cover - a defensive net
+        warnings.warn(f"{doc_id}: skipped the figure at {n.start}: {exc}", stacklevel=2)
+        return None

@@ -1,0 +1,314 @@
+"""Who says so: a sieve of reporting frames, most precise first, and a register of the
+claimants a document has named, for "the ministry", "he" and "it" later on.
+
+Stage 1 links a sentence to a claimant *mention*: "according to X", "(X)", "X said",
+"..., said X", "X:" at the head of a line; stage 2 links the mention to an *actor*:
+an alias the gazetteer knows, a country or capital standing for its government, a
+reference to the register, else the noun phrase as written with its side from a
+demonym or country inside it (``third_party`` when there is none).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..actors import Actor, Mention
+from ..dates import DateMention
+from ._lex import lex
+from .structure import Doc, Sentence, between
+
+__all__ = ["Frame", "Register", "author_frame", "find_frame"]
+
+_THIRD = "third_party"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Who claims the figures of a sentence, from when, and which sieve said so."""
+
+    claimant: str
+    side: str
+    country: str | None = None
+    date: DateMention | None = None
+    basis: str = "outlet"
+    practice: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Register:
+    """The claimants a document has named so far, and the speakers of its frames."""
+
+    actors: list[tuple[int, Actor]] = field(default_factory=list)
+    speakers: list[tuple[int, Frame]] = field(default_factory=list)
+
+    def add(self, pos: int, actor: Actor) -> None:
+        if actor.kind != "subject":
+            self.actors.append((pos, actor))
+
+    def spoke(self, pos: int, frame: Frame) -> None:
+        if frame.basis not in ("outlet", "author"):
+            self.speakers.append((pos, frame))
+
+    def resolve(self, phrase: str, pos: int, reach: int) -> Frame | None:
+        """The claimant a reference points to: "he", "it", "the statement" the last speaker;
+        "the ministry", "the spokesman" the last one named whose name has that head."""
+        words = phrase.lower().split()
+        head = words[-1] if words else ""
+        speakers = [f for p, f in reversed(self.speakers) if pos - p <= reach]
+        named = [a for p, a in reversed(self.actors) if pos - p <= reach]
+        if head in _ANAPHORS:
+            return speakers[0] if speakers else (_as_frame(named[0]) if named else None)
+        for f in speakers:
+            if head in f.claimant.lower():
+                return f
+        for a in named:
+            if head in a.name.lower():
+                return _as_frame(a)
+        for f in speakers:  # "the spokesman" of the last institution that spoke
+            return f
+        return None
+
+
+_ANAPHORS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "statement",
+        "report",
+        "source",
+        "sources",
+        "briefing",
+        "bulletin",
+        "update",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+    }
+)
+
+
+def _as_frame(a: Actor) -> Frame:
+    return Frame(a.name, a.side, a.country, None, "reference", a.practice)
+
+
+def _frame(actor: Actor, dates: list[DateMention], at: int, basis: str) -> Frame:
+    near = [d for d in dates if not d.since]
+    date = min(near, key=lambda d: abs(d.start - at)) if near else None
+    return Frame(actor.name, actor.side, actor.country, date, basis, actor.practice)
+
+
+_PAREN = re.compile(r"\(([^()]{2,60})\)")
+_SIG = re.compile(r"—\s*([^()\n]{2,60}?)\s*\((@\w+)\)")
+_LEAD_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?")
+_CLAUSE_SPLIT = re.compile(
+    r"[,;:.!?()\[\]\"“”]|\s[–—-]\s|\b(?:that|and|but|while|as|after|"
+    r"when|which|who|because|since)\s",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def find_frame(sent: Sentence, register: Register) -> Frame | None:
+    """The reporting frame of a sentence (sieve 1 of the design), or None."""
+    text, dates = sent.doc.text, sent.dates
+    st = sent.doc.settings
+    mentions = sent.claimants
+    # "according to X", "per X", "citing X"
+    for p in lex()["preps"].finditer(text, sent.start, sent.end):
+        after = [
+            m
+            for m in between(mentions, p.end, p.end + st.frame_prep)
+            if _LEAD_GAP.fullmatch(text, p.end, m.start)
+        ]
+        if after:
+            return _frame(_owner(sent, after[0]), dates, after[0].start, "according_to")
+        if p.text.lower() in ("from",):
+            continue
+        phrase = _phrase_after(sent, p.end)
+        if phrase is not None:
+            return _open(sent, phrase, register, dates, "according_to")
+    # "(X)" right after a figure or a name
+    for m in mentions:
+        if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
+            return _frame(m.actor, dates, m.start, "parenthesis")
+    # "X said", "X told reporters"
+    for v in sent.verbs:
+        before = [
+            m
+            for m in between(mentions, max(sent.start, v.start - st.frame_verb), v.start)
+            if m.end <= v.start and not re.search(r"[.;]", text[m.end : v.start])
+        ]
+        phrase = _phrase_before(sent, v.start)
+        if before and (phrase is None or before[-1].end > phrase[0]):
+            return _frame(_owner(sent, before[-1]), dates, before[-1].start, "verb_subject")
+        if phrase is not None:
+            return _open(sent, phrase, register, dates, "verb_subject")
+    # "..., said X"
+    for v in sent.verbs:
+        after = between(mentions, v.end, v.end + st.frame_after_verb + 1)
+        if after:
+            return _frame(_owner(sent, after[0]), dates, after[0].start, "verb_object")
+        phrase = _phrase_after(sent, v.end)
+        if phrase is not None and text[sent.start : v.start].rstrip().endswith((",", '"', "”")):
+            return _open(sent, phrase, register, dates, "verb_object")
+    # "X: 1,200 troops killed" at the head of a line, and a tweet's signature
+    head = re.match(r"\s*([^:\n]{2,60}):\s", text[sent.start : sent.end])
+    if (
+        head
+        and (not sent.numbers or sent.numbers[0].start > sent.start + head.end(1))
+        and not (_has_verb(sent, sent.start, sent.start + head.end(1)))
+    ):
+        inside = between(mentions, sent.start, sent.start + head.end(1))
+        if inside:
+            return _frame(inside[-1].actor, dates, inside[-1].start, "headline")
+    sig = _SIG.search(text, sent.start, sent.end)
+    if sig:
+        for m in between(mentions, sig.start(), sig.end()):
+            return _frame(m.actor, dates, m.start, "signature")
+    return None
+
+
+def _has_verb(sent: Sentence, s: int, e: int) -> bool:
+    """A verb or loss word in ``text[s:e]``: the span is a clause, not a name."""
+    if lex()["phrase_breaks"].search(sent.doc.text, s, e):
+        return True
+    return any(between(hits, s, e) for hits in (sent.verbs, sent.people_loss, sent.equip_loss))
+
+
+def _owner(sent: Sentence, m: Mention) -> Actor:
+    """A generic mention ("Armenian sources") stays as it is; the rest are canonical."""
+    return m.actor
+
+
+def _phrase_before(sent: Sentence, v: int) -> tuple[int, int] | None:
+    """The noun phrase right before a reporting verb, when it can be a claimant."""
+    text, st = sent.doc.text, sent.doc.settings
+    s = max(sent.start, v - st.open_claimant)
+    cuts = list(_CLAUSE_SPLIT.finditer(text, s, v))
+    if cuts:
+        s = cuts[-1].end()
+    # auxiliaries between the phrase and the verb ("has said", "had earlier reported")
+    span = text[s:v]
+    m = re.search(
+        r"(?:\s+(?:has|have|had|was|were|is|are|also|earlier|later|previously|"
+        r"then|further|would|will|on\s+\w+day))*\s*$",
+        span,
+        re.IGNORECASE,
+    )
+    e = s + (m.start() if m else len(span))
+    return _claimant_phrase(sent, s, e)
+
+
+def _phrase_after(sent: Sentence, pos: int) -> tuple[int, int] | None:
+    text, st = sent.doc.text, sent.doc.settings
+    e = min(sent.end, pos + st.open_claimant)
+    m = _CLAUSE_SPLIT.search(text, pos, e)
+    if m:
+        e = m.start()
+    # The phrase ends before the next verb: "according to footage the army has lost".
+    b = lex()["phrase_breaks"].search(text, pos, e)
+    if b:
+        e = b.start()
+    for hits in (sent.verbs, sent.people_loss, sent.equip_loss):
+        first = between(hits, pos, e)
+        if first:
+            e = min(e, first[0].start)
+    # A second determiner after a noun opens another phrase: "per footage | the army".
+    prev = None
+    for w in _WORD.finditer(text, pos, e):
+        low = w.group().lower()
+        if prev is not None and low in _ARTICLES and prev not in _LINKS:
+            e = w.start()
+            break
+        prev = low
+    return _claimant_phrase(sent, pos, e)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_LINKS = frozenset({"of", "at", "in", "for", "from", "on", "with", "by", "to", "and", "&"})
+
+
+def _claimant_phrase(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
+    """``text[s:e]`` trimmed to a noun phrase whose head can make a claim, or None."""
+    text = sent.doc.text
+    words = list(_WORD.finditer(text, s, e))
+    if not words or len(words) > 12:
+        return None
+    if any(n.start < e and n.end > s for n in sent.numbers):
+        return None
+    lowered = [w.group().lower().strip(".") for w in words]
+    heads, pronouns = lex()["claimant_heads"], lex()["pronouns"]
+    phrase = " ".join(lowered)
+    if phrase in pronouns:
+        return words[0].start(), words[-1].end()
+    if any(w in heads for w in lowered) or any(w.group()[:1].isupper() for w in words[1:]):
+        start = words[0].start()
+        return start, words[-1].end()
+    return None
+
+
+def _open(
+    sent: Sentence, span: tuple[int, int], register: Register, dates: list[DateMention], basis: str
+) -> Frame | None:
+    """A claimant no list names: a reference to the register, or the phrase as written."""
+    text = sent.doc.text
+    s, e = span
+    phrase = " ".join(text[s:e].split())
+    low = phrase.lower()
+    if low in lex()["pronouns"]:
+        found = register.resolve(low, s, sent.doc.settings.register_reach)
+        if found is None:
+            return None
+        near = [d for d in dates if not d.since]
+        date = min(near, key=lambda d: abs(d.start - s)) if near else None
+        return Frame(found.claimant, found.side, found.country, date, "reference", found.practice)
+    inside = between(sent.claimants, s, e)
+    if inside:
+        return _frame(inside[-1].actor, dates, s, basis)
+    words = phrase.split()
+    dets = lex()["determiners"]
+    while words and words[0].lower() in dets:
+        words = words[1:]
+    if not words:
+        return None
+    name = " ".join(words)
+    if not re.search(r"[A-Za-z]{2}", name):
+        return None
+    side, country = _side_in(sent, s, e)
+    actor = Actor(name, side, country or name, kind="open")
+    return _frame(actor, dates, s, "open_" + basis)
+
+
+def _side_in(sent: Sentence, s: int, e: int) -> tuple[str, str | None]:
+    """The side of an unlisted claimant: a demonym or country inside its phrase; in a war
+    with no profile, a state organ ("the health ministry", "authorities") speaks for a
+    belligerent (``unattributed``), anyone else is a third party."""
+    gaz = sent.doc.gaz
+    for m in between(sent.subjects, s, e):
+        side = m.actor.side
+        if gaz.profile is None:
+            return (
+                "unattributed" if m.actor.kind in ("state", "armed_group") else _THIRD,
+                m.actor.country,
+            )
+        return side if side != "unknown" else _THIRD, m.actor.country
+    words = {w.group().lower() for w in _WORD.finditer(sent.doc.text, s, e)}
+    if gaz.profile is None and words & lex()["state_heads"]:
+        return "unattributed", None
+    return _THIRD, None
+
+
+def author_frame(doc: Doc, outlet: str | None, own_voice: Frame) -> Frame:
+    """The document's author when the outlet is itself an actor (a ministry, a UN agency);
+    else the outlet's own voice (sieve 5 and 6)."""
+    if not outlet:
+        return own_voice
+    found = [m for m in doc.gaz.claimants(outlet) if m.actor.kind not in ("news", "generic")]
+    if not found:
+        return own_voice
+    a = found[0].actor
+    return Frame(a.name, a.side, a.country, None, "author", a.practice)

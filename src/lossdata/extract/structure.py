@@ -1,0 +1,200 @@
+"""The shape of a document: posts, paragraphs, lines, sentences, list items, headlines,
+section headings and table rows, each sentence indexed once for what the grammar needs."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .. import lexicon
+from ..actors import Gazetteer, Mention
+from ..dates import DateMention, find_dates
+from ..numbers import Number, find_numbers
+from ..settings import Settings
+from ..text import paragraphs, sentences
+from ._lex import lex
+
+__all__ = ["Doc", "Sentence", "between", "document_sentences", "sections", "section_date"]
+
+
+@dataclass
+class Doc:
+    """What every part of the grammar reads: the normalised text and the conflict's names."""
+
+    text: str
+    gaz: Gazetteer
+    ref: dt.date | None
+    settings: Settings
+    _sentences: list[Sentence] = field(default_factory=list)
+
+
+def between(items: Sequence, start: int, end: int, *, key=lambda m: m.start) -> list:
+    """The items (sorted by ``start``) that start in ``[start, end)``: a bisect, not a scan."""
+    keys = [key(m) for m in items] if not hasattr(items, "_starts") else items._starts
+    lo = bisect.bisect_left(keys, start)
+    hi = bisect.bisect_left(keys, end, lo)
+    return list(items[lo:hi])
+
+
+class Hits(list):
+    """A list of matches sorted by start, with the starts kept for bisection."""
+
+    def __init__(self, items):
+        super().__init__(sorted(items, key=lambda m: m.start))
+        self._starts = [m.start for m in self]
+
+
+@dataclass(eq=False)
+class Sentence:
+    """One sentence (or list item, or table row) and, computed once, what it contains."""
+
+    doc: Doc
+    start: int
+    end: int
+    para: int  # index of the paragraph
+    list_item: bool
+    line: int  # index of the line in the document
+    heading: str | None = None  # the section heading the sentence stands under
+    cells: tuple[tuple[int, int], ...] = ()  # a table row's cells
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+    @cached_property
+    def numbers(self) -> list[Number]:
+        return find_numbers(self.doc.text, self.start, self.end)
+
+    @cached_property
+    def people_loss(self) -> Hits:
+        return Hits(lex()["people_loss"].findall(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def equip_loss(self) -> Hits:
+        return Hits(lex()["equip_loss"].findall(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def equipment(self) -> Hits:
+        return Hits(lex()["equipment"].findall(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def people_nouns(self) -> Hits:
+        return Hits(lex()["people_noun"].findall(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def claimants(self) -> Hits:
+        return Hits(self.doc.gaz.claimants(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def subjects(self) -> Hits:
+        return Hits(self.doc.gaz.subjects(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def places(self) -> Hits:
+        return Hits(self.doc.gaz.places(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def verbs(self) -> Hits:
+        return Hits(lex()["verbs"].findall(self.doc.text, self.start, self.end))
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        return find_dates(self.doc.text, self.start, self.end, reference=self.doc.ref)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def sections(text: str) -> list[tuple[int, int]]:
+    """An archive page's posts (each closed by a "Posted in ..." line), or the whole text."""
+    out, pos = [], 0
+    for m in lex()["section_end"].finditer(text):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def section_date(doc: Doc, start: int, end: int) -> dt.date | None:
+    """A post's own date: a full date (with its year) in the post's first lines."""
+    head_end = min(end, start + doc.settings.section_head)
+    for d in find_dates(doc.text, start, head_end):
+        if d.has_year and not d.since:
+            return d.date
+    return None
+
+
+# --------------------------------------------------------------------------- sentences
+
+_HEADING = re.compile(r"^[ \t]*(?:[#=]+[ \t]*)?([^\n.!?|]{2,80}?)[ \t]*(?::|=+)?[ \t]*$")
+_PIPE_ROW = re.compile(r"^[ \t]*\|?(?:[^|\n]*\|){2,}[^|\n]*$")
+_CELL = re.compile(r"[^|]+")
+
+
+def document_sentences(doc: Doc, start: int, end: int) -> Iterator[Sentence]:
+    """The sentences of ``text[start:end]``: list items and table rows keep their line,
+    and a short line ending in a colon (or a wiki heading) names the section under it."""
+    text, bullet = doc.text, lex()["bullet"]
+    heading: str | None = None
+    line_no = 0
+    for k, (ps, pe) in enumerate(paragraphs(text, start, end)):
+        for line in re.finditer(r"[^\n]+", text[ps:pe]):
+            line_no += 1
+            ls, le = ps + line.start(), ps + line.end()
+            if _PIPE_ROW.match(line.group()):
+                cells = tuple(
+                    (ls + c.start(), ls + c.end())
+                    for c in _CELL.finditer(line.group())
+                    if c.group().strip()
+                )
+                yield Sentence(doc, ls, le, k, True, line_no, heading, cells)
+                continue
+            m = bullet.match(text, ls, le)
+            h = _heading(line.group())
+            if h is not None:
+                heading = h
+            elif not m and (len(line.group()) > 200 or not find_numbers(text, ls, le)):
+                heading = None  # prose, or a line with no figure, ends a heading's reach
+            body = m.end() if m else ls
+            for s, e in sentences(text, body, le):
+                for cs, ce in _chunks(text, s, e, doc.settings.max_sentence):
+                    yield Sentence(doc, cs, ce, k, m is not None, line_no, heading)
+
+
+def _heading(line: str) -> str | None:
+    stripped = line.strip()
+    if (
+        not stripped
+        or len(stripped) > 60
+        or find_numbers(stripped)
+        or lex()["verbs"].findall(stripped)
+    ):
+        return None
+    if stripped.endswith(":") or (stripped.startswith("=") and stripped.endswith("=")):
+        return stripped.strip("=: \t")
+    return None
+
+
+def _chunks(text: str, s: int, e: int, limit: int) -> Iterator[tuple[int, int]]:
+    """Split a run-on "sentence" longer than any real one at white space, so the work per
+    sentence stays bounded and the whole extraction linear in the length of the text."""
+    while e - s > limit:
+        cut = text.rfind(" ", s + limit // 2, s + limit)
+        cut = cut if cut > s else s + limit
+        yield s, cut
+        s = cut
+    yield s, e
+
+
+def word_matches(matcher: lexicon.PhraseMatcher, text: str, s: int, e: int) -> list:
+    return matcher.findall(text, s, e)
+
+
+def mentions_in(items: Sequence[Mention], s: int, e: int) -> list[Mention]:
+    """Mentions that start in ``[s, e)``."""
+    return between(items, s, e)

@@ -1,0 +1,165 @@
+"""Whose loss: the noun phrase's own demonym or possessive, the owner of "lost", the
+patient of a loss verb rather than its agent, "the enemy" against the claimant's side,
+the place named, else unknown."""
+
+from __future__ import annotations
+
+import re
+
+from ..actors import Actor
+from ._lex import lex
+from .claimants import Frame
+from .counts import Reading
+from .structure import Sentence, between
+
+__all__ = ["find_subject", "owner_before", "resolve_subject"]
+
+_OWNER_GAP = re.compile(r"[\s\w'’]{0,40}")
+_IN_PLACE = re.compile(r"\s*(?:in|of|from|at|near)\s+(?:the\s+)?")
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
+def owner_before(sent: Sentence, s: int, e: int) -> Actor | None:
+    """The actor whose loss a following "lost" reports: the nearest name before it."""
+    found = [m for m in between(sent.subjects, s, e) if m.end <= e]
+    found += [m for m in between(sent.claimants, s, e) if m.end <= e]
+    found.sort(key=lambda m: m.end)
+    if found and _OWNER_GAP.fullmatch(sent.doc.text[found[-1].end : e]):
+        a = found[-1].actor
+        if a.side in ("third_party", "unknown", "unattributed") and a.kind != "subject":
+            return Actor(a.country, a.side, a.country, a.population, kind="subject")
+        return Actor(a.country, a.side, a.country, a.population, kind="subject")
+    return None
+
+
+def find_subject(sent: Sentence, r: Reading) -> None:
+    """Fill ``r.subject`` from the count's own words: its noun phrase, a place right after
+    it, a possessive or "X lost" before it, or mark "the enemy"."""
+    if r.subject is not None:
+        return
+    text, n, st = sent.doc.text, r.number, sent.doc.settings
+    # (a) a demonym in the noun phrase, or a place right after it ("civilians in Ganja").
+    own = [m for m in between(sent.subjects, n.end, r.np_end) if m.end <= r.np_end]
+    if own:
+        r.subject, r.subject_basis = own[0].actor, "noun_phrase"
+    else:
+        tail = _IN_PLACE.match(text, r.np_end, min(sent.end, r.np_end + st.place_after_noun))
+        if tail:
+            at = between(sent.places, tail.end(), tail.end() + 1)
+            at = at or [
+                m
+                for m in between(sent.subjects, tail.end(), tail.end() + 1)
+                if m.actor.kind != "state" or r.kind == "people"
+            ]
+            if at:
+                r.subject, r.subject_basis = _as_subject(at[0].actor), "place"
+    # (b) a possessive right before the count ("Russia's 40 tanks", "the enemy's 3 depots").
+    if r.subject is None:
+        poss = [
+            m
+            for m in between(sent.subjects, max(sent.start, n.start - 30), n.start)
+            if re.fullmatch(r"['’]s?\s+(?:\w+\s+){0,2}", text[m.end : n.start])
+        ]
+        if poss:
+            r.subject, r.subject_basis = _as_subject(poss[-1].actor), "possessive"
+    # (c) "Azerbaijan lost ...", "the Armenian military has lost: ..."
+    if r.subject is None:
+        verbs = [
+            m
+            for m in between(sent.equip_loss, sent.start, n.start)
+            if m.label == "lost" and m.end <= n.start
+        ]
+        if verbs:
+            v = verbs[-1]
+            owner = owner_before(sent, max(sent.start, v.start - st.owner_before_loss), v.start)
+            if owner is not None:
+                r.subject, r.subject_basis = owner, "owner"
+    # (d) "the enemy", "their servicemen"
+    if r.subject is None:
+        window = (max(sent.start, n.start - st.enemy_before), r.np_end)
+        if lex()["enemy"].search(text, *window):
+            r.enemy = True
+        elif lex()["own"].search(text, max(sent.start, n.start - 12), r.np_end):
+            r.own = True
+        elif r.parent is not None:
+            r.enemy, r.own = r.parent.enemy, r.parent.own
+    if r.subject is not None and r.subject.population:
+        r.population = r.subject.population
+
+
+def _as_subject(a: Actor) -> Actor:
+    return (
+        a
+        if a.kind == "subject"
+        else Actor(a.country, a.side, a.country, a.population, kind="subject")
+    )
+
+
+def _is_agent(text: str, pos: int) -> bool:
+    m = re.match(r"[\s-]*([A-Za-z]+)", text[pos : pos + 30])
+    return bool(m) and m.group(1).lower() in lex()["agent_nouns"]
+
+
+def _agent_side(sent: Sentence, r: Reading) -> str | None:
+    """The side that did the destroying or killing: "Armenian shelling", "by Azerbaijani
+    forces", "Azerbaijan had destroyed" (not a demonym inside a counted noun phrase)."""
+    text = sent.doc.text
+    side = None
+    for m in [*sent.subjects, *sent.claimants]:
+        if r.number.end <= m.start < r.np_end:
+            continue
+        before = text[max(sent.start, m.start - 8) : m.start]
+        after = text[m.end : m.end + 40]
+        verb = _ACTIVE.match(after)
+        destroyer = (
+            verb is not None and lex()["equip_loss"].match_at(text, m.end + verb.end()) is not None
+        )
+        attacker = m in sent.subjects and _is_agent(text, m.end)
+        if destroyer or attacker or _BY.search(before):
+            side = m.actor.side
+    return side if side not in ("third_party", "unknown", "unattributed") else None
+
+
+# "Azerbaijan had further destroyed", "Ukraine's forces shot down": the agent of a loss verb.
+_ACTIVE = re.compile(
+    r"['’]?s?\s+(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?"
+    r"(?:also\s+|further\s+|reportedly\s+)?"
+)
+
+
+def resolve_subject(sent: Sentence, r: Reading, claimant: Frame) -> tuple[Actor, str]:
+    """Subject when the noun phrase did not name it: the enemy of the claimant, the victim
+    of a named attacker, the place hit, the opponent of a side's destroyer, the claimant's
+    own side, or the nearest name; with the rule that decided."""
+    gaz = sent.doc.gaz
+    if r.subject is not None:
+        return r.subject, r.subject_basis or "noun_phrase"
+    if r.enemy and gaz.opponent(claimant.side):
+        return gaz.side_actor(gaz.opponent(claimant.side)), "enemy"
+    if r.own and claimant.side in (gaz.profile.side_ids if gaz.profile else ()):
+        return Actor(
+            claimant.country or claimant.claimant,
+            claimant.side,
+            claimant.country or claimant.claimant,
+            kind="subject",
+        ), "own"
+    text = sent.doc.text
+    claimant_spans = [(m.start, m.end) for m in sent.claimants]
+    agent_side = _agent_side(sent, r)
+    if r.kind == "people" and sent.places:
+        return _as_subject(sent.places[0].actor), "place"
+    if agent_side and gaz.opponent(agent_side):
+        return gaz.side_actor(gaz.opponent(agent_side)), "patient"
+    if r.kind == "equipment" and gaz.opponent(claimant.side):
+        return gaz.side_actor(gaz.opponent(claimant.side)), "claimant_opponent"
+    if r.kind == "people" and claimant.side in (gaz.profile.side_ids if gaz.profile else ()):
+        return gaz.side_actor(claimant.side), "claimant_own"
+    best = None
+    for m in sent.subjects:
+        if any(cs <= m.start < ce for cs, ce in claimant_spans) or _is_agent(text, m.end):
+            continue
+        if best is None or abs(m.start - r.number.start) < abs(best.start - r.number.start):
+            best = m
+    if best is not None:
+        return _as_subject(best.actor), "nearest"
+    return Actor("unknown", "unknown", "unknown", kind="subject"), "unknown"
