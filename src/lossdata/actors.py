@@ -65,8 +65,20 @@ class _Matcher:
         self.exact = lexicon.PhraseMatcher(exact, case_sensitive=True)
         self.loose = lexicon.PhraseMatcher(loose)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        found = [*self.exact.finditer(text, start, end), *self.loose.finditer(text, start, end)]
+    def find(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        words: list[tuple[int, str]] | None = None,
+    ) -> list[Mention]:
+        if words is None:
+            words = lexicon.words_of(text, start, end)
+        found = [
+            *self.exact.finditer(text, start, end, words=words),
+            *self.loose.finditer(text, start, end, words=words),
+        ]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         last_end = -1
@@ -181,17 +193,38 @@ class Gazetteer:
             for n in nouns
         ]
 
-    def claimants(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def claimants(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        words: list[tuple[int, str]] | None = None,
+    ) -> list[Mention]:
         """Mentions of claimants (ministries, officials, NGOs, "Armenian sources"...)."""
-        return self._claimants.find(text, start, end)
+        return self._claimants.find(text, start, end, words=words)
 
-    def subjects(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def subjects(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        words: list[tuple[int, str]] | None = None,
+    ) -> list[Mention]:
         """Demonyms and names that can say whose loss a number counts."""
-        return self._subjects.find(text, start, end)
+        return self._subjects.find(text, start, end, words=words)
 
-    def places(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def places(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        words: list[tuple[int, str]] | None = None,
+    ) -> list[Mention]:
         """Towns and regions, with the side whose civilians live there."""
-        return self._places.find(text, start, end)
+        return self._places.find(text, start, end, words=words)
 
     def opponent(self, side: str) -> str | None:
         return self.profile.opponent(side) if self.profile else None
@@ -218,10 +251,25 @@ def conflict_evidence(text: str, conflict: str) -> tuple[int, int]:
     """(mentions of the conflict's sides, mentions of states and armed groups outside it)."""
     g = gazetteer(conflict)
     sides = set(g.profile.side_ids) if g.profile else set()
+    own_states = {s.name.lower() for s in g.profile.sides} if g.profile else set()
+    states = _state_forms()
     own = foreign = 0
     for m in [*g.claimants(text), *g.subjects(text), *g.places(text)]:
-        if m.actor.side in sides:
+        state = states.get(m.text.lower())
+        if state is not None and state not in own_states and m.actor.side in sides:
+            foreign += 1  # "Syrian" names Syria, though a profile counts Syrian fighters
+        elif m.actor.side in sides:
             own += 1
         elif m.actor.kind in ("state", "armed_group"):
             foreign += 1
     return own, foreign
+
+
+@functools.cache
+def _state_forms() -> dict[str, str]:
+    """Each name and demonym of a state in the common file -> the state's name, lowercased."""
+    out = {}
+    for entry in _common().get("countries", []):
+        for form in [entry["name"], *entry.get("demonyms", ()), *entry.get("country_names", ())]:
+            out.setdefault(" ".join(str(form).split()).lower(), entry["name"].lower())
+    return out

@@ -11,7 +11,7 @@ from dateutil import parser as dateparser
 
 from . import lexicon
 
-__all__ = ["DateMention", "find_dates", "to_date"]
+__all__ = ["DateMention", "find_dates", "to_date", "weekday_years"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,11 @@ def _patterns() -> dict:
             re.IGNORECASE,
         ),
         "as_of": re.compile(rf"^(?:{as_of})\b", re.IGNORECASE),
+        "weekday_date": re.compile(
+            rf"\b(?P<wd>{weekdays})\b[\s,(]{{1,3}}(?P<date>(?:{day})(?:st|nd|rd|th)?\s+"
+            rf"(?:{months})(?![a-z])|(?:{months})(?![a-z])\.?\s+(?:{day})(?:st|nd|rd|th)?\b)",
+            re.IGNORECASE,
+        ),
         "weekdays": data["weekdays"],
         "relative": data["relative_days"],
     }
@@ -83,17 +88,32 @@ def to_date(value: object) -> dt.date | None:
     return day
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^.;,:]*$", re.IGNORECASE)
+
+
 def find_dates(
-    text: str, start: int = 0, end: int | None = None, *, reference: dt.date | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    reference: dt.date | None = None,
+    year_of: dt.date | None = None,
 ) -> list[DateMention]:
     """Dates in ``text[start:end]``. Without a year, the year is the reference's, or the
-    year before when that would put the date well after the reference."""
+    year before when that would put the date well after the reference.
+
+    ``year_of``: a date that gives years only (an undated document's latest full date):
+    weekdays and "yesterday" need the ``reference`` itself."""
     p = _patterns()
     end = len(text) if end is None else end
+    years = reference or year_of
     out = []
     for m in p["date"].finditer(text, start, end):
         lead = (m.group("lead") or "").strip().lower()
-        since = lead.startswith(("since", "from", "after"))
+        # "since 27 September", or "since the invasion began on 24 February"
+        since = lead.startswith(("since", "from", "after")) or bool(
+            _SINCE_CLAUSE.search(text, max(start, m.start() - 60), m.start())
+        )
         as_of = bool(lead) and bool(p["as_of"].match(lead))
         if m.group("wd") or m.group("rel"):
             if reference is None:
@@ -110,10 +130,10 @@ def find_dates(
             )
             continue
         year = m.group("year") or m.group("year2")
-        if not year and reference is None:
+        if not year and years is None:
             continue  # no year and no document date: never guess one
         span = text[m.start("d1") if m.group("d1") else m.start("m2") : m.end()]
-        default = dt.datetime(reference.year if reference else 2000, 1, 1)
+        default = dt.datetime(years.year if years else 2000, 1, 1)
         try:
             parsed = dateparser.parse(span, default=default, fuzzy=True).date()
         except (ValueError, OverflowError):
@@ -122,3 +142,31 @@ def find_dates(
             parsed = parsed.replace(year=parsed.year - 1)
         out.append(DateMention(m.start(), m.end(), parsed, as_of, since, bool(year)))
     return out
+
+
+def weekday_years(text: str, start: dt.date, end: dt.date | None) -> list[int]:
+    """The year between ``start`` and ``end`` (or ten years on) in which most weekdays
+    written beside a date in ``text`` ("Friday (September 10)", "Wednesday, 8 September")
+    fall on that date, if it is the only best one and fits more than half of them; empty
+    when the text pairs none."""
+    p = _patterns()
+    last = (end or start.replace(year=start.year + 10)).year
+    votes = dict.fromkeys(range(start.year, last + 1), 0)
+    pairs = 0
+    for m in p["weekday_date"].finditer(text):
+        target = p["weekdays"][m.group("wd").lower()]
+        pairs += 1
+        for year in votes:
+            try:
+                day = dateparser.parse(
+                    m.group("date"), default=dt.datetime(year, 1, 1), fuzzy=True
+                ).date()
+            except (ValueError, OverflowError):
+                continue
+            if day.weekday() == target and start <= day and (end is None or day <= end):
+                votes[year] += 1
+    if not pairs:
+        return []
+    best = max(votes.values())
+    winners = [y for y, v in votes.items() if v == best]
+    return winners if len(winners) == 1 and best * 2 > pairs else []

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 import yaml
 
-__all__ = ["Match", "PhraseMatcher", "labelled", "load", "phrase_pattern"]
+__all__ = ["Match", "PhraseMatcher", "labelled", "load", "phrase_pattern", "words_of"]
 
 
 @functools.cache
@@ -80,9 +80,22 @@ class PhraseMatcher:
             self._by_word.setdefault(word, []).append((prefix, _compile(phrases, flags)))
         self._wordless = _compile(wordless, flags) if wordless else None
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+    def finditer(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        words: Sequence[tuple[int, str]] | None = None,
+    ) -> Iterator[Match]:
+        """Occurrences in ``text[start:end]``, left to right, never overlapping.
+
+        ``words``: the span's words as ``(start, lowercased word)``, from ``words_of``,
+        when several matchers read the same span (each then skips tokenising it)."""
         end = len(text) if end is None else end
-        hits = self._scan(text, start, end)
+        if words is None:
+            words = words_of(text, start, end)
+        hits = self._scan(text, start, end, words)
         if self._wordless is not None:
             hits = sorted(
                 [*hits, *self._wordless.finditer(text, start, end)],
@@ -97,19 +110,21 @@ class PhraseMatcher:
             key = key if self.case_sensitive else key.lower()
             yield Match(m.start(), m.end(), m.group(), self.labels[key])
 
-    def _scan(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+    def _scan(
+        self, text: str, start: int, end: int, words: Sequence[tuple[int, str]]
+    ) -> list[re.Match[str]]:
         out = []
         last = start
         by_word = self._by_word
-        for w in _WORD.finditer(text, start, end):
-            if w.start() < last:
+        for w_start, word in words:
+            if w_start < last:
                 continue
-            candidates = by_word.get(w.group().lower())
+            candidates = by_word.get(word)
             if not candidates:
                 continue
             best = None
             for prefix, pattern in candidates:
-                pos = w.start() - prefix
+                pos = w_start - prefix
                 if pos < last:
                     continue
                 m = pattern.match(text, pos, end)
@@ -120,8 +135,15 @@ class PhraseMatcher:
                 last = best.end()
         return out
 
-    def findall(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        return list(self.finditer(text, start, end))
+    def findall(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        words: Sequence[tuple[int, str]] | None = None,
+    ) -> list[Match]:
+        return list(self.finditer(text, start, end, words=words))
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Match | None:
         """The first occurrence in ``text[start:end]``, or None."""
@@ -130,8 +152,23 @@ class PhraseMatcher:
     def match_at(self, text: str, pos: int, end: int | None = None) -> Match | None:
         """An occurrence that starts exactly at ``pos``, or None."""
         end = len(text) if end is None else end
-        m = self.search(text, pos, min(end, pos + 200))  # no phrase is longer
-        return m if m is not None and m.start == pos else None
+        w = _WORD.match(text, pos, end)
+        hits = self._scan(text, pos, end, [(pos, w.group().lower())]) if w else []
+        if not hits and self._wordless is not None:
+            m = self._wordless.match(text, pos, end)
+            hits = [m] if m else []
+        if not hits or hits[0].start() != pos:
+            return None
+        m = hits[0]
+        key = " ".join(m.group().split())
+        key = key if self.case_sensitive else key.lower()
+        return Match(m.start(), m.end(), m.group(), self.labels[key])
+
+
+def words_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """The words of ``text[start:end]`` as ``(start, lowercased word)``, for ``finditer``."""
+    end = len(text) if end is None else end
+    return [(w.start(), w.group().lower()) for w in _WORD.finditer(text, start, end)]
 
 
 def _compile(phrases: list[str], flags: int) -> re.Pattern[str]:

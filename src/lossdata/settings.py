@@ -26,6 +26,7 @@ class Settings:
     frame_verb: int = 60  # "X said": X ends this close before the reporting verb
     frame_prep: int = 40  # "according to X": X starts this close after the preposition
     frame_after_verb: int = 4  # "..., said X"
+    statement_date: int = 60  # "X said on Thursday": the date stands this close to X
     open_claimant: int = 90  # longest noun phrase read as an unlisted claimant
     place_after_noun: int = 40  # "civilians in Ganja"
     enemy_before: int = 40  # "the enemy's 12 tanks"
@@ -34,6 +35,7 @@ class Settings:
     embedded_before: int = 60  # "among more than 2,050": a describing count
     era_window: int = 120  # a date or an earlier war named this close marks another era
     headline_lines: int = 3  # the first lines that can frame a whole document
+    headline_length: int = 160  # longest line read as a headline
     conflict_min_score: int = 2  # mentions a profile needs before it is the text's conflict
     register_reach: int = 4000  # "the ministry" refers back at most this far
 

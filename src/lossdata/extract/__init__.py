@@ -23,9 +23,9 @@ from dataclasses import astuple, dataclass, fields, replace
 
 import pandas as pd
 
-from ..actors import gazetteer
+from ..actors import Actor, gazetteer
 from ..conflicts import UNKNOWN, detect_conflict, get_profile
-from ..dates import DateMention, to_date
+from ..dates import DateMention, find_dates, to_date, weekday_years
 from ..schema import COLUMNS, EQUIPMENT, empty_claims, validate
 from ..settings import SETTINGS, Settings
 from ..text import normalize
@@ -99,16 +99,66 @@ def iter_claims(
         conflict = detect_conflict(norm, reference)
     else:
         get_profile(conflict)  # a clear error for an unknown id
-    doc = Doc(norm, gazetteer(conflict), reference, settings)
+    year_of = _year_reference(norm, reference, conflict)
+    doc = Doc(norm, gazetteer(conflict), reference, settings, year_of)
     own_voice = Frame(outlet or UNIDENTIFIED_OUTLET, "unattributed", basis="outlet")
     author = author_frame(doc, outlet, own_voice)
     seen: set[str] = set()
     for sec_start, sec_end in sections(norm):
         sec_ref = section_date(doc, sec_start, sec_end) or reference
-        for claim in _section(doc, sec_start, sec_end, sec_ref, author, doc_id, conflict):
+        claims = list(_section(doc, sec_start, sec_end, sec_ref, author, doc_id, conflict))
+        for claim in _restated_headlines(claims, doc, sec_start):
             if claim.claim_id not in seen:
                 seen.add(claim.claim_id)
                 yield claim
+
+
+def _restated_headlines(claims: list[Claim], doc: Doc, start: int) -> list[Claim]:
+    """A headline in the outlet's voice that restates a figure of the body takes the body
+    row's claimant and category ("Russia lost 22 tanks" over "the General Staff said that
+    Russia had lost 22 tanks")."""
+    limit = _line_end(doc.text, start, doc.settings.headline_lines)
+    out = []
+    for c in claims:
+        line_start = doc.text.rfind("\n", 0, c.char_start) + 1
+        line_end = doc.text.find("\n", c.char_start)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        short = line_end - line_start <= doc.settings.headline_length  # a headline, no lede
+        if c.char_start < limit and short and c.claimant_basis in ("outlet", "author"):
+            body = [
+                b
+                for b in claims
+                if b.char_start >= limit
+                and b.value == c.value
+                and (b.category in EQUIPMENT) == (c.category in EQUIPMENT)
+                and b.claimant_basis not in ("outlet", "author")
+            ]
+            if body:
+                b = body[0]
+                c = replace(
+                    c,
+                    claimant=b.claimant,
+                    claimant_side=b.claimant_side,
+                    category=b.category,
+                    claimant_basis="headline",
+                )
+                if c.category not in EQUIPMENT:
+                    c = replace(c, status=None)
+        out.append(c)
+    return out
+
+
+def _line_end(text: str, start: int, lines: int) -> int:
+    """The end of the first ``lines`` non-empty lines after ``start``."""
+    pos, seen = start, 0
+    while seen < lines:
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        if text[pos:nxt].strip():
+            seen += 1
+        pos = nxt + 1
+    return pos
 
 
 def extract_claims(
@@ -146,6 +196,22 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     return validate(df.reset_index(drop=True))
 
 
+def _year_reference(text: str, reference: dt.date | None, conflict: str) -> dt.date | None:
+    """For an undated document, what dates without a year are read against: its latest
+    date written with a year, else the one year of the conflict's span in which its
+    "Wednesday, September 8"s fall on those weekdays; None when neither tells."""
+    if reference is not None:
+        return None
+    full = [d.date for d in find_dates(text) if d.has_year and not d.since]
+    if full:
+        return max(full)
+    profile = get_profile(conflict)
+    if profile is None:
+        return None
+    years = weekday_years(text, profile.start, profile.end)
+    return dt.date(years[0], 1, 1) if len(years) == 1 else None
+
+
 @functools.cache
 def _empty() -> pd.DataFrame:
     return validate(empty_claims())
@@ -165,6 +231,7 @@ def _section(
     heading_frames: dict[str, Frame] = {}
     gov = None
     para_dates: dict[int, list[DateMention]] = {}
+    last_subject: dict[int, Actor] = {}  # the subject of each paragraph's latest claim
     prev_para = -1
     for sent in document_sentences(doc, start, end):
         if sent.para != prev_para and not sent.list_item:
@@ -203,8 +270,20 @@ def _section(
             said = use
             if said is None and headline is not None and r.number.value in headline_values:
                 said = replace(headline, basis="headline")
+            said = said or author
+            subject = resolve_subject(sent, r, said, last_subject.get(sent.para))
+            if subject[0].side != "unknown":
+                last_subject[sent.para] = subject[0]
             claim = _claim(
-                sent, r, said or author, para_dates.get(sent.para, []), ref, doc_id, conflict
+                sent,
+                r,
+                said,
+                subject,
+                para_dates.get(sent.para, []),
+                ref,
+                doc_id,
+                conflict,
+                register.practice("personnel"),
             )
             if claim is not None:
                 yield claim
@@ -235,39 +314,45 @@ def _heading_frame(doc: Doc, sent: Sentence, cache: dict[str, Frame | None]) -> 
     return cache[heading]
 
 
-def _category(r: Reading, frame: Frame) -> str:
-    """The contract's personnel convention: a claimant whose practice counts killed and
-    wounded together gives ``killed_or_wounded`` unless the sentence says killed."""
+def _category(sent: Sentence, r: Reading, frame: Frame, tally: str | None) -> str:
+    """The contract's personnel conventions for a figure of people "lost" (not said killed):
+    ``killed_or_wounded`` when the sentence breaks it down into killed and wounded, or when
+    the claimant's practice counts both (``tally``: the practice of a claimant the document
+    names, for a figure it restates in its own voice); else ``killed``."""
+    if r.kind != "people" or r.category != "killed":
+        return r.category or ""
+    if (r.loss_word or "") in lex()["death_words"]:
+        return "killed"
+    if any(m.label == "wounded" for m in sent.people_loss):
+        return "killed_or_wounded"  # "losses came to 190 (62 killed, 127 injured)"
     practice = dict(frame.practice).get("personnel")
-    if (
-        practice
-        and r.kind == "people"
-        and r.category == "killed"
-        and (r.loss_word or "") not in lex()["death_words"]
-    ):
-        return practice
-    return r.category or ""
+    if practice is None and frame.side == "unattributed":
+        practice = tally
+    return practice or "killed"
 
 
 def _claim(
     sent: Sentence,
     r: Reading,
     frame: Frame,
+    resolved: tuple[Actor, str],
     para_dates: list[DateMention],
     ref: dt.date | None,
     doc_id: str,
     conflict: str,
+    tally: str | None = None,
 ) -> Claim | None:
     n = r.number
-    subject, _basis = resolve_subject(sent, r, frame)
+    subject, subject_basis = resolved
     population = r.population or subject.population
+    if subject_basis == "both_sides" and population is None:
+        population = "mixed"
     if population is None:
-        context = lex()["civilian_context"].search(sent.doc.text, sent.start, sent.end)
-        population = "civilian" if context else "unknown"
+        population = "civilian" if sent.civilian_context else "unknown"
     if r.kind == "equipment":
         population = "military"
-    date, basis, used = claim_date(r, frame, sent.dates, para_dates, ref)
-    category = _category(r, frame)
+    date, basis, used = claim_date(sent.doc.text, r, frame, sent.dates, para_dates, ref)
+    category = _category(sent, r, frame, tally)
     status = r.status if category in EQUIPMENT else None
     key = f"{doc_id}|{n.start}|{n.end}|{category}"
     subject_side = subject.side if subject.side != "unattributed" else "unknown"

@@ -26,6 +26,8 @@ def words_pattern(phrases, *, anchor: str = "word") -> re.Pattern[str]:
         "end": r"\b(?:{})\s*$",
         "line": r"^[ \t]*(?:{})\b.*$",
         "gap": r"\s*,?\s*(?:{})\s*",
+        # an attack noun, then "on", "of" or "against" right before a name: its target
+        "target": r"(?<![\w-])(?:{})\s+(?:on|of|against|targeting|at)\s+(?:the\s+)?#?$",
         # a run of the phrases at the end of the span, or a colon: "... rose to | 158"
         "trailing": r"(?:(?:^|(?<=[\s:]))(?:(?:{})\s+)+|:\s*)$",
     }[anchor]
@@ -78,4 +80,7 @@ def lex() -> dict:
         "pronouns": frozenset(w.lower() for w in roles["pronouns"]),
         "phrase_breaks": words_pattern(roles["phrase_breaks"]),
         "state_heads": frozenset(w.lower() for w in roles["state_heads"]),
+        "discourse": frozenset(w.lower() for w in roles["discourse"]),
+        "both_sides": words_pattern(roles["both_sides"]),
+        "target_of": words_pattern(roles["attacks"], anchor="target"),
     }

@@ -11,7 +11,7 @@ demonym or country inside it (``third_party`` when there is none).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actors import Actor, Mention
 from ..dates import DateMention
@@ -45,6 +45,14 @@ class Register:
     def add(self, pos: int, actor: Actor) -> None:
         if actor.kind != "subject":
             self.actors.append((pos, actor))
+
+    def practice(self, key: str) -> str | None:
+        """The practice (e.g. how personnel tallies count) of a claimant named so far."""
+        for _, a in self.actors:
+            value = dict(a.practice).get(key)
+            if value:
+                return value
+        return None
 
     def spoke(self, pos: int, frame: Frame) -> None:
         if frame.basis not in ("outlet", "author"):
@@ -91,16 +99,28 @@ _ANAPHORS = frozenset(
 )
 
 
+def _as_actor(f: Frame) -> Actor:
+    return Actor(f.claimant, f.side, f.country or f.claimant, practice=f.practice)
+
+
 def _as_frame(a: Actor) -> Frame:
     return Frame(a.name, a.side, a.country, None, "reference", a.practice)
 
 
-def _frame(actor: Actor, dates: list[DateMention], at: int, basis: str) -> Frame:
-    near = [d for d in dates if not d.since]
+def _frame(actor: Actor, sent: Sentence, at: int, basis: str) -> Frame:
+    # The statement's own date stands by the claimant: "On Monday the ministry said",
+    # "X said on Thursday" (a date farther away is the incident's or a list's).
+    reach = sent.doc.settings.statement_date
+    near = [d for d in sent.dates if not d.since and abs(d.start - at) <= reach]
     date = min(near, key=lambda d: abs(d.start - at)) if near else None
     return Frame(actor.name, actor.side, actor.country, date, basis, actor.practice)
 
 
+# An adjunct between a verb and its postponed subject: "on its website", "in a statement".
+_ADJUNCT = re.compile(
+    r"\s+(?:(?:on|in|at|via|through|over|to|with)\s+(?:[\w'’-]+\s+){0,4}?)?(?=the\s|[A-Z])"
+)
+_RELATIVE = re.compile(r"\s+(?:which|whom|that|it|them)\b", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]{2,60})\)")
 _SIG = re.compile(r"—\s*([^()\n]{2,60}?)\s*\((@\w+)\)")
 _LEAD_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?")
@@ -114,27 +134,31 @@ _WORD = re.compile(r"[\w'’.-]+")
 
 def find_frame(sent: Sentence, register: Register) -> Frame | None:
     """The reporting frame of a sentence (sieve 1 of the design), or None."""
-    text, dates = sent.doc.text, sent.dates
+    text = sent.doc.text
     st = sent.doc.settings
     mentions = sent.claimants
     # "according to X", "per X", "citing X"
     for p in lex()["preps"].finditer(text, sent.start, sent.end):
+        if _RELATIVE.match(text, p.end):
+            continue  # "an infographic, according to which ...": the verb's subject says it
         after = [
             m
             for m in between(mentions, p.end, p.end + st.frame_prep)
             if _LEAD_GAP.fullmatch(text, p.end, m.start)
         ]
         if after:
-            return _frame(_owner(sent, after[0]), dates, after[0].start, "according_to")
+            return _frame(_owner(sent, after[0]), sent, after[0].start, "according_to")
         if p.text.lower() in ("from",):
             continue
         phrase = _phrase_after(sent, p.end)
         if phrase is not None:
-            return _open(sent, phrase, register, dates, "according_to")
+            return _open(sent, phrase, register, "according_to")
     # "(X)" right after a figure or a name
     for m in mentions:
+        if m.actor.kind == "news":
+            continue  # "JERUSALEM (Reuters) -": a dateline's credit, not a source
         if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
-            return _frame(m.actor, dates, m.start, "parenthesis")
+            return _frame(m.actor, sent, m.start, "parenthesis")
     # "X said", "X told reporters"
     for v in sent.verbs:
         before = [
@@ -144,17 +168,24 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
         ]
         phrase = _phrase_before(sent, v.start)
         if before and (phrase is None or before[-1].end > phrase[0]):
-            return _frame(_owner(sent, before[-1]), dates, before[-1].start, "verb_subject")
+            return _frame(_owner(sent, before[-1]), sent, before[-1].start, "verb_subject")
         if phrase is not None:
-            return _open(sent, phrase, register, dates, "verb_subject")
+            return _open(sent, phrase, register, "verb_subject")
     # "..., said X"
     for v in sent.verbs:
         after = between(mentions, v.end, v.end + st.frame_after_verb + 1)
+        # "..., reported on its website the Ministry of Defence": a short adjunct between
+        after = after or [
+            m
+            for m in between(mentions, v.end, v.end + st.frame_prep + 30)
+            if _ADJUNCT.fullmatch(text, v.end, m.start)
+        ]
         if after:
-            return _frame(_owner(sent, after[0]), dates, after[0].start, "verb_object")
-        phrase = _phrase_after(sent, v.end)
+            return _frame(_owner(sent, after[0]), sent, after[0].start, "verb_object")
+        pp = _ADJUNCT.match(text, v.end, min(sent.end, v.end + st.frame_prep + 30))
+        phrase = _phrase_after(sent, pp.end() if pp else v.end)
         if phrase is not None and text[sent.start : v.start].rstrip().endswith((",", '"', "”")):
-            return _open(sent, phrase, register, dates, "verb_object")
+            return _open(sent, phrase, register, "verb_object")
     # "X: 1,200 troops killed" at the head of a line, and a tweet's signature
     head = re.match(r"\s*([^:\n]{2,60}):\s", text[sent.start : sent.end])
     if (
@@ -164,11 +195,11 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
     ):
         inside = between(mentions, sent.start, sent.start + head.end(1))
         if inside:
-            return _frame(inside[-1].actor, dates, inside[-1].start, "headline")
+            return _frame(inside[-1].actor, sent, inside[-1].start, "headline")
     sig = _SIG.search(text, sent.start, sent.end)
     if sig:
         for m in between(mentions, sig.start(), sig.end()):
-            return _frame(m.actor, dates, m.start, "signature")
+            return _frame(m.actor, sent, m.start, "signature")
     return None
 
 
@@ -240,6 +271,11 @@ def _claimant_phrase(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
         return None
     if any(n.start < e and n.end > s for n in sent.numbers):
         return None
+    discourse = lex()["discourse"]
+    while words and words[0].group().lower() in discourse:
+        words = words[1:]  # "Then he added", "Later the ministry said"
+    if not words:
+        return None
     lowered = [w.group().lower().strip(".") for w in words]
     heads, pronouns = lex()["claimant_heads"], lex()["pronouns"]
     phrase = " ".join(lowered)
@@ -251,9 +287,7 @@ def _claimant_phrase(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
     return None
 
 
-def _open(
-    sent: Sentence, span: tuple[int, int], register: Register, dates: list[DateMention], basis: str
-) -> Frame | None:
+def _open(sent: Sentence, span: tuple[int, int], register: Register, basis: str) -> Frame | None:
     """A claimant no list names: a reference to the register, or the phrase as written."""
     text = sent.doc.text
     s, e = span
@@ -263,12 +297,11 @@ def _open(
         found = register.resolve(low, s, sent.doc.settings.register_reach)
         if found is None:
             return None
-        near = [d for d in dates if not d.since]
-        date = min(near, key=lambda d: abs(d.start - s)) if near else None
-        return Frame(found.claimant, found.side, found.country, date, "reference", found.practice)
+        date = _frame(_as_actor(found), sent, s, "reference").date
+        return replace(found, date=date, basis="reference")
     inside = between(sent.claimants, s, e)
     if inside:
-        return _frame(inside[-1].actor, dates, s, basis)
+        return _frame(inside[-1].actor, sent, s, basis)
     words = phrase.split()
     dets = lex()["determiners"]
     while words and words[0].lower() in dets:
@@ -280,7 +313,7 @@ def _open(
         return None
     side, country = _side_in(sent, s, e)
     actor = Actor(name, side, country or name, kind="open")
-    return _frame(actor, dates, s, "open_" + basis)
+    return _frame(actor, sent, s, "open_" + basis)
 
 
 def _side_in(sent: Sentence, s: int, e: int) -> tuple[str, str | None]:
@@ -307,8 +340,8 @@ def author_frame(doc: Doc, outlet: str | None, own_voice: Frame) -> Frame:
     else the outlet's own voice (sieve 5 and 6)."""
     if not outlet:
         return own_voice
-    found = [m for m in doc.gaz.claimants(outlet) if m.actor.kind not in ("news", "generic")]
-    if not found:
-        return own_voice
-    a = found[0].actor
+    found = {m.actor for m in doc.gaz.claimants(outlet) if m.actor.kind not in ("news", "generic")}
+    if len(found) != 1:
+        return own_voice  # no actor, or an outlet citing several: the outlet's own voice
+    a = found.pop()
     return Frame(a.name, a.side, a.country, None, "author", a.practice)

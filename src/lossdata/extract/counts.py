@@ -89,7 +89,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
             if r.kind is None:
                 r.kind, r.category, r.population = prev.kind, prev.category, prev.population
             r.subject = r.subject or prev.subject
-    chains = _chains(text, readings)
+    chains = _chains(sent, readings)
     for i, r in enumerate(readings):  # "including 4 aircraft, 17 drones": parts of one total
         if i and r.parent is None and chains[i] == chains[i - 1] and readings[i - 1].parent:
             r.parent = readings[i - 1].parent
@@ -101,9 +101,9 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         _find_loss(sent, r, limit)
         if r.loss_at is not None and r.loss_at > r.number.start:
             used.add(r.loss_at)
-    for i, r in enumerate(readings):
-        if nested[i] and r.loss_at is None and readings[i - 1].loss_at is not None:
-            prev = readings[i - 1]
+    for r in readings:  # a part shares its total's loss word unless it has its own
+        prev = r.parent
+        if prev is not None and r.loss_at is None and prev.loss_at is not None:
             r.status, r.loss_at, r.loss_word = prev.status, prev.loss_at, prev.loss_word
             if r.kind == "people":
                 r.category = prev.category
@@ -121,6 +121,8 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         r, nxt = readings[i], readings[i + 1]
         if r.loss_at is not None or nxt.loss_at is None or nxt.loss_at < nxt.number.start:
             continue
+        if r.parent is not nxt.parent:
+            continue  # "including 12 children, 5 women, and 40 were injured"
         if not (_coordinated(text, r, nxt) or _listed(text, r, nxt)):
             continue
         if r.kind is None and not r.unknown_noun:
@@ -135,13 +137,13 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
             r.loss_at, r.loss_word = nxt.loss_at, nxt.loss_word
     # A total takes the loss word its parts share ("206 civilians, including 50 children,
     # were killed").
+    parts_of: dict[int, list[Reading]] = {}
+    for c in readings:
+        if c.parent is not None and c.loss_at is not None and c.loss_at > c.number.start:
+            parts_of.setdefault(id(c.parent), []).append(c)
     for r in readings:
         if r.loss_at is None and not r.unknown_noun:
-            parts = [
-                c
-                for c in readings
-                if c.parent is r and c.loss_at is not None and c.loss_at > c.number.start
-            ]
+            parts = parts_of.get(id(r), [])
             if parts and (r.kind is None or r.kind == parts[-1].kind):
                 c = parts[-1]
                 r.kind = r.kind or c.kind
@@ -192,6 +194,8 @@ def _not_a_count(sent: Sentence, n: Number) -> bool:
     return n.value > sent.doc.settings.max_value
 
 
+_NOUN_LOSS = re.compile(r"(?:ies|ths|ties|ses|toll)$", re.IGNORECASE)  # deaths, casualties...
+_OPEN_PAREN = re.compile(r"\s*\(\s*")
 _NESTED_TAIL = re.compile(r"[^.;:()]{0,60}?,\s*$")
 
 
@@ -199,8 +203,8 @@ def _nested(text: str, prev: Reading, r: Reading) -> bool:
     gap = _strip_qualifier_words(_REF_MARK.sub("", text[prev.np_end : r.number.start]))
     if lex()["nested_after"].match(text, r.number.end):
         return True
-    if lex()["nested_before"].fullmatch(gap):
-        return True
+    if lex()["nested_before"].fullmatch(gap) or _OPEN_PAREN.fullmatch(gap):
+        return True  # "including 12 children", "190 troops (62 killed, 127 injured)"
     # "44 were injured, including nine children": the part follows the total's verb.
     m = lex()["nested_before"].search(gap)
     return bool(m) and m.end() == len(gap) and bool(_NESTED_TAIL.fullmatch(gap[: m.start() + 1]))
@@ -266,6 +270,11 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
             r.population = None
     else:
         r.unknown_noun = _has_unknown_word(sent, s, e)
+        head = between(sent.people_loss, e, e + 2)
+        if r.unknown_noun and head and _NOUN_LOSS.search(head[0].text):
+            # "200,000 Russian combat fatalities": the loss word is the noun's head.
+            r.unknown_noun = False
+            _take(r, head[0], True)
 
 
 def _has_unknown_word(sent: Sentence, s: int, e: int) -> bool:
@@ -282,13 +291,19 @@ def _has_unknown_word(sent: Sentence, s: int, e: int) -> bool:
     return False
 
 
-def _chains(text: str, readings: list[Reading]) -> list[int]:
+def _chains(sent: Sentence, readings: list[Reading]) -> list[int]:
     """Chain id of each reading: counts of one list ("6,674 troops, 600 vehicles and 24
     planes") share a chain, so a loss word before the list governs all of it."""
+    text = sent.doc.text
     ids, cur = [], 0
     for i, r in enumerate(readings):
-        if i and not _listed(text, readings[i - 1], r):
-            cur += 1
+        if i:
+            a = readings[i - 1]
+            # A count whose noun is a loss word still lists: "3,454 casualties, 126 drones".
+            noun = between(sent.people_loss, a.np_end, a.np_end + 2)
+            start = noun[0].end if noun and noun[0].end <= r.number.start else None
+            if not _listed(text, a, r, start):
+                cur += 1
         ids.append(cur)
     return ids
 
@@ -297,8 +312,9 @@ _LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|or|as well as|plus)\s+)?$", re.IGNORE
 _COORD_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s*)?", re.IGNORECASE)
 
 
-def _listed(text: str, a: Reading, b: Reading) -> bool:
-    gap = _strip_qualifier_words(_REF_MARK.sub("", text[a.np_end : b.number.start]))
+def _listed(text: str, a: Reading, b: Reading, start: int | None = None) -> bool:
+    start = a.np_end if start is None else start
+    gap = _strip_qualifier_words(_REF_MARK.sub("", text[start : b.number.start]))
     return bool(_LIST_GAP.match(gap))
 
 
@@ -403,11 +419,17 @@ def _govern_lists(
                 _take(r, m, people)
 
 
+_LIST_OPENER = re.compile(r"(?::|\s[–—]|\s-)\s*")
+
+
 def _governs(text: str, pos: int, region_end: int) -> bool:
     """No clause break between a loss word and a list, unless it is the colon that opens
     the list ("Azerbaijan's losses are as follows: 3,454 casualties, 126 drones")."""
     end = _clause_end(text, pos, region_end)
-    return end == region_end or (text[end] == ":" and not text[end + 1 : region_end].strip())
+    if end == region_end:
+        return True
+    opener = _LIST_OPENER.match(text, end, region_end)  # ": " or " – " right before the list
+    return opener is not None and opener.end() == region_end
 
 
 def _take(r: Reading, m: lexicon.Match, is_people_word: bool) -> None:
@@ -497,7 +519,10 @@ def _noun_first(sent: Sentence, r: Reading, left: int) -> None:
     r.loss_at, r.loss_word = m.start, m.text.lower()
     if nouns and nouns[-1].label != "unknown":
         r.population = nouns[-1].label
-    names = [x for x in between(sent.subjects, max(s, m.start - 60), tail.start())]
+    # The noun phrase's own name ("the number of Syrians killed in the region"), else one
+    # between the loss word and the figure.
+    names = [x for x in between(sent.subjects, max(s, m.start - 60), m.start)]
+    names = names or [x for x in between(sent.subjects, m.end, tail.start())]
     if names and r.subject is None:
         r.subject, r.subject_basis = names[-1].actor, "noun_phrase"
 

@@ -29,6 +29,7 @@ class Doc:
     gaz: Gazetteer
     ref: dt.date | None
     settings: Settings
+    year_of: dt.date | None = None  # an undated document's latest full date: years only
     _sentences: list[Sentence] = field(default_factory=list)
 
 
@@ -70,40 +71,71 @@ class Sentence:
         return find_numbers(self.doc.text, self.start, self.end)
 
     @cached_property
+    def words(self) -> list[tuple[int, str]]:
+        """The sentence's words, tokenised once for every lexicon that reads it."""
+        return lexicon.words_of(self.doc.text, self.start, self.end)
+
+    @cached_property
     def people_loss(self) -> Hits:
-        return Hits(lex()["people_loss"].findall(self.doc.text, self.start, self.end))
+        return Hits(
+            lex()["people_loss"].findall(self.doc.text, self.start, self.end, words=self.words)
+        )
 
     @cached_property
     def equip_loss(self) -> Hits:
-        return Hits(lex()["equip_loss"].findall(self.doc.text, self.start, self.end))
+        return Hits(
+            lex()["equip_loss"].findall(self.doc.text, self.start, self.end, words=self.words)
+        )
 
     @cached_property
     def equipment(self) -> Hits:
-        return Hits(lex()["equipment"].findall(self.doc.text, self.start, self.end))
+        return Hits(
+            lex()["equipment"].findall(self.doc.text, self.start, self.end, words=self.words)
+        )
 
     @cached_property
     def people_nouns(self) -> Hits:
-        return Hits(lex()["people_noun"].findall(self.doc.text, self.start, self.end))
+        return Hits(
+            lex()["people_noun"].findall(self.doc.text, self.start, self.end, words=self.words)
+        )
 
     @cached_property
     def claimants(self) -> Hits:
-        return Hits(self.doc.gaz.claimants(self.doc.text, self.start, self.end))
+        return Hits(self.doc.gaz.claimants(self.doc.text, self.start, self.end, words=self.words))
 
     @cached_property
     def subjects(self) -> Hits:
-        return Hits(self.doc.gaz.subjects(self.doc.text, self.start, self.end))
+        return Hits(self.doc.gaz.subjects(self.doc.text, self.start, self.end, words=self.words))
 
     @cached_property
     def places(self) -> Hits:
-        return Hits(self.doc.gaz.places(self.doc.text, self.start, self.end))
+        return Hits(self.doc.gaz.places(self.doc.text, self.start, self.end, words=self.words))
 
     @cached_property
     def verbs(self) -> Hits:
-        return Hits(lex()["verbs"].findall(self.doc.text, self.start, self.end))
+        return Hits(lex()["verbs"].findall(self.doc.text, self.start, self.end, words=self.words))
+
+    @cached_property
+    def civilian_context(self) -> bool:
+        """Whether the sentence speaks of civilians' places ("shelling of", "residential")."""
+        hits = lex()["civilian_context"].finditer(
+            self.doc.text, self.start, self.end, words=self.words
+        )
+        return next(hits, None) is not None
+
+    @cached_property
+    def scope_word(self) -> str | None:
+        """The scope the sentence's wording gives ("since the start", "overnight"), if any."""
+        for label, matcher in lex()["scope"]:
+            if next(matcher.finditer(self.doc.text, self.start, self.end, words=self.words), None):
+                return label
+        return None
 
     @cached_property
     def dates(self) -> list[DateMention]:
-        return find_dates(self.doc.text, self.start, self.end, reference=self.doc.ref)
+        return find_dates(
+            self.doc.text, self.start, self.end, reference=self.doc.ref, year_of=self.doc.year_of
+        )
 
 
 # --------------------------------------------------------------------------- sections

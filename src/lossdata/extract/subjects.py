@@ -79,7 +79,7 @@ def find_subject(sent: Sentence, r: Reading) -> None:
         window = (max(sent.start, n.start - st.enemy_before), r.np_end)
         if lex()["enemy"].search(text, *window):
             r.enemy = True
-        elif lex()["own"].search(text, max(sent.start, n.start - 12), r.np_end):
+        elif lex()["own"].search(text, max(sent.start, n.start - 12), r.np_end + 12):
             r.own = True
         elif r.parent is not None:
             r.enemy, r.own = r.parent.enemy, r.parent.own
@@ -127,13 +127,21 @@ _ACTIVE = re.compile(
 )
 
 
-def resolve_subject(sent: Sentence, r: Reading, claimant: Frame) -> tuple[Actor, str]:
-    """Subject when the noun phrase did not name it: the enemy of the claimant, the victim
-    of a named attacker, the place hit, the opponent of a side's destroyer, the claimant's
-    own side, or the nearest name; with the rule that decided."""
+UNKNOWN_SUBJECT = Actor("unknown", "unknown", "unknown", kind="subject")
+
+
+def resolve_subject(
+    sent: Sentence, r: Reading, claimant: Frame, previous: Actor | None = None
+) -> tuple[Actor, str]:
+    """Subject when the noun phrase did not name it: the enemy of the claimant, both sides,
+    the target of an attack, the place hit, the opponent of a side's destroyer, the
+    claimant's own side, the nearest name, the subject of the paragraph's previous claim;
+    with the rule that decided."""
     gaz = sent.doc.gaz
     if r.subject is not None:
         return r.subject, r.subject_basis or "noun_phrase"
+    if r.kind == "people" and lex()["both_sides"].search(sent.doc.text, sent.start, sent.end):
+        return UNKNOWN_SUBJECT, "both_sides"
     if r.enemy and gaz.opponent(claimant.side):
         return gaz.side_actor(gaz.opponent(claimant.side)), "enemy"
     if r.own and claimant.side in (gaz.profile.side_ids if gaz.profile else ()):
@@ -145,6 +153,9 @@ def resolve_subject(sent: Sentence, r: Reading, claimant: Frame) -> tuple[Actor,
         ), "own"
     text = sent.doc.text
     claimant_spans = [(m.start, m.end) for m in sent.claimants]
+    target = _target(sent)
+    if target is not None:
+        return target, "target"
     agent_side = _agent_side(sent, r)
     if r.kind == "people" and sent.places:
         return _as_subject(sent.places[0].actor), "place"
@@ -162,4 +173,18 @@ def resolve_subject(sent: Sentence, r: Reading, claimant: Frame) -> tuple[Actor,
             best = m
     if best is not None:
         return _as_subject(best.actor), "nearest"
-    return Actor("unknown", "unknown", "unknown", kind="subject"), "unknown"
+    if previous is not None and previous.side != "unknown":
+        return previous, "previous"
+    return UNKNOWN_SUBJECT, "unknown"
+
+
+def _target(sent: Sentence) -> Actor | None:
+    """The side hit by an attack named in the sentence: "a missile attack on Azerbaijan's
+    second city", "the invasion of Ukraine", "strikes against Kharkiv"."""
+    text = sent.doc.text
+    for m in [*sent.places, *sent.subjects]:
+        if m.actor.side in ("third_party", "unknown", "unattributed"):
+            continue
+        if lex()["target_of"].search(text, max(sent.start, m.start - 40), m.start):
+            return _as_subject(m.actor)
+    return None

@@ -15,10 +15,17 @@ from .structure import Sentence
 
 __all__ = ["claim_date", "other_era", "scope"]
 
+_PERIOD_JOIN = re.compile(r"\s*(?:and|to|until|till|through|[–-])\s*", re.IGNORECASE)
+
+
+# Frames whose date is the day the claim was made ("X said on Thursday").
+_SAID_ON = frozenset({"verb_subject", "verb_object", "open_verb_subject", "open_verb_object"})
+
 _YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-])")
 
 
 def claim_date(
+    text: str,
     r: Reading,
     frame: Frame,
     dates: list[DateMention],
@@ -28,9 +35,13 @@ def claim_date(
     """(date, basis, the mention used): the sentence's date before the count, else any in
     the sentence, the frame's, the paragraph's, the document's."""
     usable = [d for d in dates if not d.since]
+    if frame.date is not None and frame.date in usable and frame.basis in _SAID_ON:
+        return frame.date.date, "text", frame.date  # "the UN said on Thursday"
     before = [d for d in usable if d.end <= r.number.start]
     if before:
         return before[-1].date, "text", before[-1]
+    if len(usable) >= 2 and _PERIOD_JOIN.fullmatch(text, usable[0].end, usable[1].start):
+        return usable[1].date, "text", usable[1]  # "between 31 August and 10 September"
     if usable:
         return usable[0].date, "text", usable[0]
     if frame.date is not None:
@@ -46,9 +57,8 @@ def scope(sent: Sentence, date: DateMention | None) -> str:
     """cumulative, period, incident or unknown, from the sentence's wording."""
     if date is not None and date.as_of:
         return "cumulative"
-    for label, matcher in lex()["scope"]:
-        if matcher.search(sent.doc.text, sent.start, sent.end):
-            return label
+    if sent.scope_word is not None:
+        return sent.scope_word
     if date is not None:
         return "period"
     return "unknown"
