@@ -24,6 +24,11 @@ class DateMention:
     has_year: bool
 
 
+def _alt(phrases: list[str]) -> str:
+    """An alternation of the lexicon's phrases, longest first."""
+    return "|".join(sorted(map(lexicon.phrase_pattern, phrases), key=len, reverse=True))
+
+
 @functools.cache
 def _patterns() -> dict:
     data = lexicon.load("dates")
@@ -31,26 +36,32 @@ def _patterns() -> dict:
     weekdays = "|".join(map(re.escape, data["weekdays"]))
     relative = "|".join(sorted(map(re.escape, data["relative_days"]), key=len, reverse=True))
     as_of = "|".join(sorted(map(re.escape, data["as_of"]), key=len, reverse=True))
+    since, the, of = _alt(data["since"]), _alt(data["date_article"]), _alt(data["date_of"])
+    nth = _alt(data["ordinal_suffixes"])
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     year = r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?"
     absolute = (
         # Month names only as whole words: "4 separate attacks" is no date.
-        rf"(?:\b(?P<d1>{day})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{months})(?![a-z])\.?{year}"
-        rf"|\b(?P<m2>{months})(?![a-z])\.?\s+(?P<d2>{day})(?:st|nd|rd|th)?\b"
+        rf"(?:\b(?P<d1>{day})(?:{nth})?\s+(?:(?:{of})\s+)?(?P<m1>{months})(?![a-z])\.?{year}"
+        rf"|\b(?P<m2>{months})(?![a-z])\.?\s+(?P<d2>{day})(?:{nth})?\b"
         rf"{year.replace('year', 'year2')})"
     )
     return {
         "date": re.compile(
-            rf"(?P<lead>\b(?:{as_of}|since|from|after)\s+(?:the\s+\w+\s+of\s+)?)?"
+            rf"(?P<lead>\b(?:{as_of}|{since})\s+(?:(?:{the})\s+\w+\s+(?:{of})\s+)?)?"
             rf"(?:{absolute}|\b(?P<wd>{weekdays})\b|\b(?P<rel>{relative})\b)",
             re.IGNORECASE,
         ),
         "as_of": re.compile(rf"^(?:{as_of})\b", re.IGNORECASE),
         "weekday_date": re.compile(
-            rf"\b(?P<wd>{weekdays})\b[\s,(]{{1,3}}(?P<date>(?:{day})(?:st|nd|rd|th)?\s+"
-            rf"(?:{months})(?![a-z])|(?:{months})(?![a-z])\.?\s+(?:{day})(?:st|nd|rd|th)?\b)",
+            rf"\b(?P<wd>{weekdays})\b[\s,(]{{1,3}}(?P<date>(?:{day})(?:{nth})?\s+"
+            rf"(?:{months})(?![a-z])|(?:{months})(?![a-z])\.?\s+(?:{day})(?:{nth})?\b)",
             re.IGNORECASE,
         ),
+        "since_clause": re.compile(
+            rf"\b(?:{_alt(data['since_clause'])})\b[^.;,:]*$", re.IGNORECASE
+        ),
+        "since": tuple(w.lower() for w in data["since"]),
         "weekdays": data["weekdays"],
         "relative": data["relative_days"],
     }
@@ -88,9 +99,6 @@ def to_date(value: object) -> dt.date | None:
     return day
 
 
-_SINCE_CLAUSE = re.compile(r"\bsince\b[^.;,:]*$", re.IGNORECASE)
-
-
 def find_dates(
     text: str,
     start: int = 0,
@@ -111,8 +119,8 @@ def find_dates(
     for m in p["date"].finditer(text, start, end):
         lead = (m.group("lead") or "").strip().lower()
         # "since 27 September", or "since the invasion began on 24 February"
-        since = lead.startswith(("since", "from", "after")) or bool(
-            _SINCE_CLAUSE.search(text, max(start, m.start() - 60), m.start())
+        since = lead.startswith(p["since"]) or bool(
+            p["since_clause"].search(text, max(start, m.start() - 60), m.start())
         )
         as_of = bool(lead) and bool(p["as_of"].match(lead))
         if m.group("wd") or m.group("rel"):

@@ -43,10 +43,11 @@ def _grammar() -> dict:
     )
     small_alt = "|".join(sorted(map(re.escape, small), key=len, reverse=True))
     lead_a = "|".join(map(re.escape, [*scales, *multiples]))
+    articles, joiners = _alternation(words["articles"]), _alternation(words["joiners"])
     # A run of number words: "ninety-one", "two hundred and five", "a dozen", "two dozen".
     word_run = (
-        rf"(?:\ban?\s+(?={lead_a})|\b(?=(?:{small_alt})\b))"
-        rf"(?:{word_alt})(?:(?:\s+and\s+|\s+|-)(?:{word_alt})\b)*"
+        rf"(?:\b(?:{articles})\s+(?={lead_a})|\b(?=(?:{small_alt})\b))"
+        rf"(?:{word_alt})(?:(?:\s+(?:{joiners})\s+|\s+|-)(?:{word_alt})\b)*"
     )
     # Thousands separated by commas, or by (no-break) spaces: "6,674", "122 883".
     grouped = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)"
@@ -58,19 +59,25 @@ def _grammar() -> dict:
     single = rf"(?:{digits}(?:\s+(?:{scale_alt})\b)?|{word_run}\b)"
     single_b = rf"(?:{digits_b}(?:\s+(?:{scale_alt})\b)?|{word_run}\b)"
     months = "|".join(sorted(map(re.escape, dates["months"]), key=len, reverse=True))
+    range_words = _alternation([*words["range_to"], *words["range_and"]])
     return {
         "small": small,
         "scales": scales,
         "multiples": multiples,
+        "skip": {w.lower() for w in [*words["articles"], *words["joiners"]]},
+        "range_to": frozenset(words["range_to"]),
+        "range_and": frozenset(words["range_and"]),
         "single": single,
         "number": re.compile(single, re.IGNORECASE),
         "range": re.compile(
-            rf"(?P<between>\bbetween\s+)?(?P<a>{single})"
-            rf"(?:\s*(?P<dash>[–-])\s*|\s+(?P<word>to|and)\s+)(?P<b>{single_b})",
+            rf"(?P<between>\b(?:{_alternation(words['range_openers'])})\s+)?(?P<a>{single})"
+            rf"(?:\s*(?P<dash>[–-])\s*|\s+(?P<word>{range_words})\s+)(?P<b>{single_b})",
             re.IGNORECASE,
         ),
         "vague": lexicon.PhraseMatcher((v, "vague") for v in words["vague"]),
-        "revision": _compile(r"\b(?:", words["revisions"], r")\s+from\s+$"),
+        "revision": _compile(
+            r"\b(?:", words["revisions"], rf")\s+(?:{_alternation(words['revision_from'])})\s+$"
+        ),
         "before": _compile(r"(?:^|(?<=\W))(?P<q>", words["qualifiers_before"], r")\s+$"),
         "qualifiers_before": {k.lower(): v for k, v in words["qualifiers_before"].items()},
         "after": _compile(r"^\s*(?P<q>", words["qualifiers_after"], r")\b"),
@@ -85,8 +92,12 @@ def _grammar() -> dict:
 
 def _compile(head: str, phrases: object, tail: str) -> re.Pattern[str]:
     """``head`` + an alternation of the lexicon's phrases, longest first, + ``tail``."""
-    body = "|".join(sorted(map(_phrase, phrases), key=len, reverse=True))  # type: ignore[arg-type]
-    return re.compile(head + body + tail, re.IGNORECASE)
+    return re.compile(head + _alternation(phrases) + tail, re.IGNORECASE)
+
+
+def _alternation(phrases: object) -> str:
+    """An alternation of the lexicon's phrases, longest first."""
+    return "|".join(sorted(map(_phrase, phrases), key=len, reverse=True))  # type: ignore[arg-type]
 
 
 def _phrase(p: str) -> str:
@@ -112,7 +123,7 @@ def parse_number(text: str) -> int | None:
     total = current = 0
     seen = False
     for word in re.split(r"[\s-]+", t):
-        if word in ("and", "a", "an"):
+        if word in g["skip"]:
             continue
         if word in g["small"]:
             current += g["small"][word]
@@ -196,11 +207,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
     for m in g["range"].finditer(text, start, end):
         a, b = m.group("a"), m.group("b")
-        if m.group("word") == "and" and not m.group("between"):
+        if m.group("word") in g["range_and"] and not m.group("between"):
             continue  # "92 Azerbaijani and 40 Armenian": two numbers, not a range
-        if m.group("between") is None and m.group("word") == "to" and not a[:1].isdigit():
+        if m.group("between") is None and m.group("word") in g["range_to"] and not a[:1].isdigit():
             continue
-        if m.group("word") == "to" and g["revision"].search(
+        if m.group("word") in g["range_to"] and g["revision"].search(
             text, max(0, m.start() - 40), m.start()
         ):
             continue  # "rose from 12 to 17": a revised toll, two figures

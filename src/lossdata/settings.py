@@ -38,6 +38,34 @@ class Settings:
     headline_length: int = 160  # longest line read as a headline
     conflict_min_score: int = 2  # mentions a profile needs before it is the text's conflict
     register_reach: int = 4000  # "the ministry" refers back at most this far
+    frame_adjunct: int = 30  # "..., reported on its website the Ministry": the adjunct's length
+    claimant_words: int = 12  # longest unlisted claimant, in words
+    headline_claimant: int = 60  # longest name before the colon of "Armenian MoD: 1,200 killed"
+    signature_name: int = 60  # longest name in a tweet's signature "— Name (@handle)"
+    embedded_after: int = (
+        60  # "188 fighters, who were among 2,050 combatants, ...": the comma after
+    )
+    margin_before: int = 20  # "may vary by 20": the margin words stand this close before
+    nested_tail: int = 60  # "44 were injured, including nine": the total's clause before the part
+    equipment_around: int = 40  # a loss word inside an equipment name starting this far before
+    adjacent: int = 2  # "fatalities" right after a noun phrase: at most a space between
+    names_before_noun: int = 40  # a name that starts this far before a noun phrase may cover it
+    loss_after_count: int = 40  # "two have been hurt": the loss word this close after a bare count
+    loss_before_count: int = 60  # "killing four": the loss word this close before the count
+    word_after: int = 20  # the word right after a bare count, read in this many characters
+    noun_first: int = 120  # "the death toll rose to 158": the loss word this close before
+    noun_first_equipment: int = 30  # "tank losses reached": the equipment this close before
+    noun_first_people: int = 40  # "civilian deaths: 212": the people noun this close before
+    noun_first_names: int = 60  # "the number of Syrians killed": the name this close before
+    possessive_before: int = 30  # "Russia's 40 tanks": the possessive this close before the count
+    own_around: int = 12  # "16 of their servicemen": the possessive this close to the count
+    agent_by_before: int = 8  # "by Azerbaijani forces": "by" this close before the name
+    agent_verb_after: int = 40  # "Azerbaijan had further destroyed": the loss verb this close after
+    agent_noun_after: int = 30  # "Armenian shelling": the agent noun read this far after the name
+    target_before: int = 40  # "an attack on Barda": the attack noun this close before the name
+    era_years: int = 30  # without a profile, a year this long before the document is another era
+    heading_length: int = 60  # longest line read as a section heading ("Per Armenian sources:")
+    prose_line: int = 200  # a line longer than this is prose: it ends a heading's reach
 
 
 SETTINGS = Settings()

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..actors import Actor, Mention
+from ..actors import Actor
 from ..dates import DateMention
-from ._lex import lex
+from ._lex import lex, windowed
 from .structure import Doc, Sentence, between
 
 __all__ = ["Frame", "Register", "author_frame", "find_frame"]
@@ -33,6 +33,7 @@ class Frame:
     date: DateMention | None = None
     basis: str = "outlet"
     practice: tuple[tuple[str, str], ...] = ()
+    kind: str = "organisation"  # the claimant's kind (see lossdata.actors.Actor)
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Register:
         head = words[-1] if words else ""
         speakers = [f for p, f in reversed(self.speakers) if pos - p <= reach]
         named = [a for p, a in reversed(self.actors) if pos - p <= reach]
-        if head in _ANAPHORS:
+        if head in lex()["anaphors"]:
             return speakers[0] if speakers else (_as_frame(named[0]) if named else None)
         for f in speakers:
             if head in f.claimant.lower():
@@ -78,33 +79,12 @@ class Register:
         return None
 
 
-_ANAPHORS = frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "statement",
-        "report",
-        "source",
-        "sources",
-        "briefing",
-        "bulletin",
-        "update",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-    }
-)
-
-
 def _as_actor(f: Frame) -> Actor:
     return Actor(f.claimant, f.side, f.country or f.claimant, practice=f.practice)
 
 
 def _as_frame(a: Actor) -> Frame:
-    return Frame(a.name, a.side, a.country, None, "reference", a.practice)
+    return Frame(a.name, a.side, a.country, None, "reference", a.practice, a.kind)
 
 
 def _frame(actor: Actor, sent: Sentence, at: int, basis: str) -> Frame:
@@ -113,22 +93,9 @@ def _frame(actor: Actor, sent: Sentence, at: int, basis: str) -> Frame:
     reach = sent.doc.settings.statement_date
     near = [d for d in sent.dates if not d.since and abs(d.start - at) <= reach]
     date = min(near, key=lambda d: abs(d.start - at)) if near else None
-    return Frame(actor.name, actor.side, actor.country, date, basis, actor.practice)
+    return Frame(actor.name, actor.side, actor.country, date, basis, actor.practice, actor.kind)
 
 
-# An adjunct between a verb and its postponed subject: "on its website", "in a statement".
-_ADJUNCT = re.compile(
-    r"\s+(?:(?:on|in|at|via|through|over|to|with)\s+(?:[\w'’-]+\s+){0,4}?)?(?=the\s|[A-Z])"
-)
-_RELATIVE = re.compile(r"\s+(?:which|whom|that|it|them)\b", re.IGNORECASE)
-_PAREN = re.compile(r"\(([^()]{2,60})\)")
-_SIG = re.compile(r"—\s*([^()\n]{2,60}?)\s*\((@\w+)\)")
-_LEAD_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?")
-_CLAUSE_SPLIT = re.compile(
-    r"[,;:.!?()\[\]\"“”]|\s[–—-]\s|\b(?:that|and|but|while|as|after|"
-    r"when|which|who|because|since)\s",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[\w'’.-]+")
 
 
@@ -137,18 +104,19 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
     text = sent.doc.text
     st = sent.doc.settings
     mentions = sent.claimants
+    lx = lex()
     # "according to X", "per X", "citing X"
     for p in lex()["preps"].finditer(text, sent.start, sent.end):
-        if _RELATIVE.match(text, p.end):
+        if lx["back_reference"].match(text, p.end):
             continue  # "an infographic, according to which ...": the verb's subject says it
         after = [
             m
             for m in between(mentions, p.end, p.end + st.frame_prep)
-            if _LEAD_GAP.fullmatch(text, p.end, m.start)
+            if lx["lead_gap"].fullmatch(text, p.end, m.start)
         ]
         if after:
-            return _frame(_owner(sent, after[0]), sent, after[0].start, "according_to")
-        if p.text.lower() in ("from",):
+            return _frame(after[0].actor, sent, after[0].start, "according_to")
+        if p.text.lower() in lx["named_only"]:
             continue
         phrase = _phrase_after(sent, p.end)
         if phrase is not None:
@@ -159,7 +127,9 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
             continue  # "JERUSALEM (Reuters) -": a dateline's credit, not a source
         if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
             return _frame(m.actor, sent, m.start, "parenthesis")
-    # "X said", "X told reporters"
+    # "X said", "X told reporters"; a news agency that "reports" what an official "said"
+    # in the same sentence yields to the official.
+    relayed = None
     for v in sent.verbs:
         before = [
             m
@@ -168,26 +138,38 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
         ]
         phrase = _phrase_before(sent, v.start)
         if before and (phrase is None or before[-1].end > phrase[0]):
-            return _frame(_owner(sent, before[-1]), sent, before[-1].start, "verb_subject")
-        if phrase is not None:
-            return _open(sent, phrase, register, "verb_subject")
+            found = _frame(before[-1].actor, sent, before[-1].start, "verb_subject")
+        elif phrase is not None:
+            found = _open(sent, phrase, register, "verb_subject")
+        else:
+            continue
+        if found is not None and found.kind == "news" and relayed is None:
+            relayed = found
+            continue
+        if found is not None:
+            return found
+    if relayed is not None:
+        return relayed
     # "..., said X"
     for v in sent.verbs:
         after = between(mentions, v.end, v.end + st.frame_after_verb + 1)
         # "..., reported on its website the Ministry of Defence": a short adjunct between
+        postponed = text[sent.start : v.start].rstrip().endswith((",", '"', "”"))
         after = after or [
             m
-            for m in between(mentions, v.end, v.end + st.frame_prep + 30)
-            if _ADJUNCT.fullmatch(text, v.end, m.start)
+            for m in between(mentions, v.end, v.end + st.frame_prep + st.frame_adjunct)
+            if postponed and lx["adjunct"].fullmatch(text, v.end, m.start)
         ]
         if after:
-            return _frame(_owner(sent, after[0]), sent, after[0].start, "verb_object")
-        pp = _ADJUNCT.match(text, v.end, min(sent.end, v.end + st.frame_prep + 30))
+            return _frame(after[0].actor, sent, after[0].start, "verb_object")
+        pp = lx["adjunct"].match(
+            text, v.end, min(sent.end, v.end + st.frame_prep + st.frame_adjunct)
+        )
         phrase = _phrase_after(sent, pp.end() if pp else v.end)
-        if phrase is not None and text[sent.start : v.start].rstrip().endswith((",", '"', "”")):
+        if phrase is not None and postponed:
             return _open(sent, phrase, register, "verb_object")
     # "X: 1,200 troops killed" at the head of a line, and a tweet's signature
-    head = re.match(r"\s*([^:\n]{2,60}):\s", text[sent.start : sent.end])
+    head = windowed(st)["headline_claimant"].match(text[sent.start : sent.end])
     if (
         head
         and (not sent.numbers or sent.numbers[0].start > sent.start + head.end(1))
@@ -196,7 +178,15 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
         inside = between(mentions, sent.start, sent.start + head.end(1))
         if inside:
             return _frame(inside[-1].actor, sent, inside[-1].start, "headline")
-    sig = _SIG.search(text, sent.start, sent.end)
+    # A headline closed by its source: "... killed near the front: Defence Ministry"
+    line_end = text.find("\n", sent.start)
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.rfind(":", sent.start, sent.end)
+    if colon > sent.start and line_end - sent.start <= st.headline_length:
+        tail = between(mentions, colon + 1, sent.end)
+        if tail and not any(n.start > colon for n in sent.numbers):
+            return _frame(tail[-1].actor, sent, tail[-1].start, "headline")
+    sig = windowed(st)["signature"].search(text, sent.start, sent.end)
     if sig:
         for m in between(mentions, sig.start(), sig.end()):
             return _frame(m.actor, sent, m.start, "signature")
@@ -210,26 +200,16 @@ def _has_verb(sent: Sentence, s: int, e: int) -> bool:
     return any(between(hits, s, e) for hits in (sent.verbs, sent.people_loss, sent.equip_loss))
 
 
-def _owner(sent: Sentence, m: Mention) -> Actor:
-    """A generic mention ("Armenian sources") stays as it is; the rest are canonical."""
-    return m.actor
-
-
 def _phrase_before(sent: Sentence, v: int) -> tuple[int, int] | None:
     """The noun phrase right before a reporting verb, when it can be a claimant."""
     text, st = sent.doc.text, sent.doc.settings
     s = max(sent.start, v - st.open_claimant)
-    cuts = list(_CLAUSE_SPLIT.finditer(text, s, v))
+    cuts = list(lex()["clause_split"].finditer(text, s, v))
     if cuts:
         s = cuts[-1].end()
     # auxiliaries between the phrase and the verb ("has said", "had earlier reported")
     span = text[s:v]
-    m = re.search(
-        r"(?:\s+(?:has|have|had|was|were|is|are|also|earlier|later|previously|"
-        r"then|further|would|will|on\s+\w+day))*\s*$",
-        span,
-        re.IGNORECASE,
-    )
+    m = lex()["aux_tail"].search(span)
     e = s + (m.start() if m else len(span))
     return _claimant_phrase(sent, s, e)
 
@@ -237,7 +217,7 @@ def _phrase_before(sent: Sentence, v: int) -> tuple[int, int] | None:
 def _phrase_after(sent: Sentence, pos: int) -> tuple[int, int] | None:
     text, st = sent.doc.text, sent.doc.settings
     e = min(sent.end, pos + st.open_claimant)
-    m = _CLAUSE_SPLIT.search(text, pos, e)
+    m = lex()["clause_split"].search(text, pos, e)
     if m:
         e = m.start()
     # The phrase ends before the next verb: "according to footage the army has lost".
@@ -250,24 +230,21 @@ def _phrase_after(sent: Sentence, pos: int) -> tuple[int, int] | None:
             e = min(e, first[0].start)
     # A second determiner after a noun opens another phrase: "per footage | the army".
     prev = None
+    articles, links = lex()["articles"], lex()["name_links"]
     for w in _WORD.finditer(text, pos, e):
         low = w.group().lower()
-        if prev is not None and low in _ARTICLES and prev not in _LINKS:
+        if prev is not None and low in articles and prev not in links:
             e = w.start()
             break
         prev = low
     return _claimant_phrase(sent, pos, e)
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-_LINKS = frozenset({"of", "at", "in", "for", "from", "on", "with", "by", "to", "and", "&"})
-
-
 def _claimant_phrase(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
     """``text[s:e]`` trimmed to a noun phrase whose head can make a claim, or None."""
     text = sent.doc.text
     words = list(_WORD.finditer(text, s, e))
-    if not words or len(words) > 12:
+    if not words or len(words) > sent.doc.settings.claimant_words:
         return None
     if any(n.start < e and n.end > s for n in sent.numbers):
         return None
@@ -312,6 +289,14 @@ def _open(sent: Sentence, span: tuple[int, int], register: Register, basis: str)
     if not re.search(r"[A-Za-z]{2}", name):
         return None
     side, country = _side_in(sent, s, e)
+    gaz = sent.doc.gaz
+    heads = [w for w in (x.lower() for x in words) if w in lex()["state_heads"]]
+    if country is None and heads and gaz.profile is not None:
+        # "the Ministry of Defence of ..." with no demonym: the state organ named or
+        # heard last in the document.
+        found = register.resolve(heads[0], s, sent.doc.settings.register_reach)
+        if found is not None and found.side in gaz.profile.side_ids:
+            side, country = found.side, found.country
     actor = Actor(name, side, country or name, kind="open")
     return _frame(actor, sent, s, "open_" + basis)
 
@@ -344,4 +329,4 @@ def author_frame(doc: Doc, outlet: str | None, own_voice: Frame) -> Frame:
     if len(found) != 1:
         return own_voice  # no actor, or an outlet citing several: the outlet's own voice
     a = found.pop()
-    return Frame(a.name, a.side, a.country, None, "author", a.practice)
+    return Frame(a.name, a.side, a.country, None, "author", a.practice, a.kind)

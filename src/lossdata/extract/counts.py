@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import lexicon
 from ..actors import Actor
 from ..numbers import Number
-from ._lex import lex
+from ._lex import lex, windowed
 from .structure import Sentence, between
 
 __all__ = ["Governor", "Reading", "governor", "read_sentence"]
@@ -82,7 +82,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         readings.append(r)
     # A count nested in the one before ("257 vehicles including 173 tanks", "64 of which")
     # is of the same kind and shares its loss word unless it has its own.
-    nested = [i > 0 and _nested(text, readings[i - 1], r) for i, r in enumerate(readings)]
+    nested = [i > 0 and _nested(sent, readings[i - 1], r) for i, r in enumerate(readings)]
     for i, r in enumerate(readings):
         if nested[i]:
             prev = r.parent = readings[i - 1]
@@ -164,42 +164,36 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         if r.category is None or r.loss_at is None:
             continue
         out.append(r)
+    sent.counted = [(r.number.start, r.np_end) for r in readings]
     return out
 
 
 def _embedded(sent: Sentence, n: Number) -> bool:
     """A count inside a relative clause or an "among" phrase describes, it does not claim:
     "188 fighters, who were among more than 2,050 combatants, had been killed"."""
-    text = sent.doc.text
-    before = text[max(sent.start, n.start - sent.doc.settings.embedded_before) : n.start]
-    if re.search(
-        r"\bamong\s+(?:the\s+)?(?:(?:more|fewer|less)\s+than\s+|some\s+|about\s+)?$",
-        before,
-        re.IGNORECASE,
-    ):
+    text, st = sent.doc.text, sent.doc.settings
+    before = text[max(sent.start, n.start - st.embedded_before) : n.start]
+    if lex()["describing"].search(before):
         return True
-    m = re.search(r",\s*(?:who|which)\s+(?:were|was|are|is)\b[^,;]*$", before)
-    return bool(m) and bool(re.match(r"[^,;]*,", text[n.end : n.end + 60]))
+    m = lex()["relative_clause"].search(before)
+    return bool(m) and bool(re.match(r"[^,;]*,", text[n.end : n.end + st.embedded_after]))
 
 
 def _not_a_count(sent: Sentence, n: Number) -> bool:
     """Counts of attacks, strikes, incidents; error margins ("±10", "may vary by 20")."""
     text = sent.doc.text
-    if re.search(
-        r"(?:±|\+/-|\bvary\s+by|\bmargin\s+of(?:\s+error)?\s+(?:of\s+)?)\s*$",
-        text[max(sent.start, n.start - 20) : n.start],
-        re.IGNORECASE,
+    if lex()["margin"].search(
+        text[max(sent.start, n.start - sent.doc.settings.margin_before) : n.start]
     ):
         return True
     return n.value > sent.doc.settings.max_value
 
 
-_NOUN_LOSS = re.compile(r"(?:ies|ths|ties|ses|toll)$", re.IGNORECASE)  # deaths, casualties...
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
-_NESTED_TAIL = re.compile(r"[^.;:()]{0,60}?,\s*$")
 
 
-def _nested(text: str, prev: Reading, r: Reading) -> bool:
+def _nested(sent: Sentence, prev: Reading, r: Reading) -> bool:
+    text = sent.doc.text
     gap = _strip_qualifier_words(_REF_MARK.sub("", text[prev.np_end : r.number.start]))
     if lex()["nested_after"].match(text, r.number.end):
         return True
@@ -207,7 +201,8 @@ def _nested(text: str, prev: Reading, r: Reading) -> bool:
         return True  # "including 12 children", "190 troops (62 killed, 127 injured)"
     # "44 were injured, including nine children": the part follows the total's verb.
     m = lex()["nested_before"].search(gap)
-    return bool(m) and m.end() == len(gap) and bool(_NESTED_TAIL.fullmatch(gap[: m.start() + 1]))
+    tail = windowed(sent.doc.settings)["nested_tail"]
+    return bool(m) and m.end() == len(gap) and bool(tail.fullmatch(gap[: m.start() + 1]))
 
 
 def _equipment_to_left(sent: Sentence, r: Reading) -> None:
@@ -243,16 +238,19 @@ def _noun_phrase_end(sent: Sentence, pos: int, limit: int) -> int:
 
 
 def _inside_equipment(sent: Sentence, s: int, e: int, pos: int) -> bool:
-    near = between(sent.equipment, max(pos, s - 40), e)
+    near = between(sent.equipment, max(pos, s - sent.doc.settings.equipment_around), e)
     return any(m.start <= s and e <= m.end for m in near)
 
 
 def _classify_noun(sent: Sentence, r: Reading) -> None:
-    text = sent.doc.text
+    text, st = sent.doc.text, sent.doc.settings
     s, e = r.number.end, r.np_end
-    if lex()["containers"].search(text, s, e) and text[e : e + 3].lower() == "of ":
+    link = (
+        lex()["container_link"].match(text, e) if lex()["containers"].search(text, s, e) else None
+    )
+    if link:
         # "14 different types of howitzers": the noun is after "of".
-        r.np_end = e = _noun_phrase_end(sent, e + 3, min(sent.end, e + 80))
+        r.np_end = e = _noun_phrase_end(sent, link.end(), min(sent.end, e + st.noun_phrase))
     equipment = [m for m in between(sent.equipment, s, e) if m.end <= e]
     people = [m for m in between(sent.people_nouns, s, e) if m.end <= e]
     if lex()["not_losses"].search(text, s, e) and not people:
@@ -270,8 +268,8 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
             r.population = None
     else:
         r.unknown_noun = _has_unknown_word(sent, s, e)
-        head = between(sent.people_loss, e, e + 2)
-        if r.unknown_noun and head and _NOUN_LOSS.search(head[0].text):
+        head = between(sent.people_loss, e, e + st.adjacent)
+        if r.unknown_noun and head and lex()["noun_loss"].search(head[0].text):
             # "200,000 Russian combat fatalities": the loss word is the noun's head.
             r.unknown_noun = False
             _take(r, head[0], True)
@@ -280,8 +278,9 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
 def _has_unknown_word(sent: Sentence, s: int, e: int) -> bool:
     """True when the phrase holds a content word that is neither a name nor a known noun."""
     known = lex()["function_words"]
-    names = [(m.start, m.end) for m in between(sent.subjects, s - 40, e)]
-    names += [(m.start, m.end) for m in between(sent.places, s - 40, e)]
+    back = sent.doc.settings.names_before_noun
+    names = [(m.start, m.end) for m in between(sent.subjects, s - back, e)]
+    names += [(m.start, m.end) for m in between(sent.places, s - back, e)]
     text = sent.doc.text
     for w in re.finditer(r"[A-Za-z][\w'-]{2,}", text[s:e]):
         ws = s + w.start()
@@ -300,7 +299,7 @@ def _chains(sent: Sentence, readings: list[Reading]) -> list[int]:
         if i:
             a = readings[i - 1]
             # A count whose noun is a loss word still lists: "3,454 casualties, 126 drones".
-            noun = between(sent.people_loss, a.np_end, a.np_end + 2)
+            noun = between(sent.people_loss, a.np_end, a.np_end + sent.doc.settings.adjacent)
             start = noun[0].end if noun and noun[0].end <= r.number.start else None
             if not _listed(text, a, r, start):
                 cur += 1
@@ -308,19 +307,15 @@ def _chains(sent: Sentence, readings: list[Reading]) -> list[int]:
     return ids
 
 
-_LIST_GAP = re.compile(r"^[\s,;]*(?:(?:and|or|as well as|plus)\s+)?$", re.IGNORECASE)
-_COORD_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s*)?", re.IGNORECASE)
-
-
 def _listed(text: str, a: Reading, b: Reading, start: int | None = None) -> bool:
     start = a.np_end if start is None else start
     gap = _strip_qualifier_words(_REF_MARK.sub("", text[start : b.number.start]))
-    return bool(_LIST_GAP.match(gap))
+    return bool(lex()["list_gap"].match(gap))
 
 
 def _coordinated(text: str, a: Reading, b: Reading) -> bool:
     gap = _strip_qualifier_words(_REF_MARK.sub("", text[a.np_end : b.number.start]))
-    return bool(_COORD_GAP.fullmatch(gap))
+    return bool(lex()["coord_gap"].fullmatch(gap))
 
 
 def _strip_qualifier_words(gap: str) -> str:
@@ -336,18 +331,11 @@ def _gap_is_function_words(text: str, s: int, e: int) -> bool:
     )
 
 
-_AUX_GAP = re.compile(
-    r"\s*(?:(?:have|has|had|were|was|are|is|been|being|reportedly|reported|"
-    r"also|others?|more|people|persons|were\s+reported)\s+)*",
-    re.IGNORECASE,
-)
-
-
 def _right_adjacent_people_loss(sent: Sentence, r: Reading) -> lexicon.Match | None:
     """A people loss word right after a bare count: "1,280 killed", "two have been hurt"."""
     n = r.number
-    for m in between(sent.people_loss, n.end, n.end + 40):
-        if _AUX_GAP.fullmatch(sent.doc.text, n.end, m.start):
+    for m in between(sent.people_loss, n.end, n.end + sent.doc.settings.loss_after_count):
+        if lex()["count_aux"].fullmatch(sent.doc.text, n.end, m.start):
             return m
         break
     return None
@@ -363,6 +351,7 @@ def _find_loss(sent: Sentence, r: Reading, limit: int) -> None:
             _take(r, m, True)
             return
     clause_end = _clause_end(text, r.np_end, limit)
+    back = sent.doc.settings.loss_before_count
     semi = text.find(";", r.np_end, clause_end)
     clause_end = semi if semi >= 0 else clause_end
     pools = [(sent.equip_loss, False)] if r.kind == "equipment" else [(sent.people_loss, True)]
@@ -372,7 +361,7 @@ def _find_loss(sent: Sentence, r: Reading, limit: int) -> None:
     right: list[tuple[lexicon.Match, bool]] = []
     for hits, people in pools:
         # The left neighbour must be adjacent up to function words: look a short way back.
-        for m in between(hits, max(sent.start, n.start - 60), n.start):
+        for m in between(hits, max(sent.start, n.start - back), n.start):
             if m.end <= n.start and _gap_is_function_words(text, m.end, n.start):
                 left.append((m, people))
         right += [(m, people) for m in between(hits, r.np_end, clause_end)]
@@ -400,7 +389,9 @@ def _govern_lists(
             if r.loss_at is not None or r.unknown_noun:
                 continue
             if r.kind is None:
-                pool = people_before + equip_before
+                # A bare figure takes a people word; an equipment word ("losses ... amounted
+                # to 720") says nothing of what is counted: the noun-first rule reads it.
+                pool = people_before
             elif r.kind == "equipment":
                 pool = equip_before
             else:
@@ -451,14 +442,8 @@ def _people_from_equipment_word(label: str) -> str | None:
     return {"lost": "killed", "captured": "captured", "destroyed": "killed"}.get(label)
 
 
-_CLAUSE_BREAK = re.compile(
-    r":|\s[–—]\s|,?\s+(?:while|whereas|but|although)\b|(?:,|\s+and)\s+(?!(?:including|during|"
-    r"according|following|regarding|morning|evening)\b)(?=\w+ing\b)|\.\s"
-)
-
-
 def _clause_end(text: str, pos: int, limit: int) -> int:
-    m = _CLAUSE_BREAK.search(text, pos, limit)
+    m = lex()["clause_break"].search(text, pos, limit)
     return m.start() if m else limit
 
 
@@ -477,10 +462,10 @@ def _elided_noun(sent: Sentence, r: Reading) -> None:
     ]
     left_loss = [
         m
-        for m in between(sent.equip_loss, max(sent.start, n.start - 60), n.start)
+        for m in between(sent.equip_loss, max(sent.start, n.start - st.loss_before_count), n.start)
         if m.end <= n.start and _gap_is_function_words(text, m.end, n.start)
     ]
-    if before and left_loss and not _after_text_is_noun(text, n.end):
+    if before and left_loss and not _after_text_is_noun(text, n.end, st.word_after):
         r.kind, r.category = "equipment", before[-1].label
         r.status, r.loss_at = left_loss[-1].label, left_loss[-1].start
         r.loss_word = left_loss[-1].text.lower()
@@ -489,8 +474,8 @@ def _elided_noun(sent: Sentence, r: Reading) -> None:
 def _noun_first(sent: Sentence, r: Reading, left: int) -> None:
     """A loss named before its figure: "the death toll rose to 158", "civilian deaths: 212",
     "tank losses reached 3,504", "the number of Syrians killed has exceeded 100"."""
-    text, n = sent.doc.text, r.number
-    s = max(left, sent.start, n.start - 120)
+    text, n, st = sent.doc.text, r.number, sent.doc.settings
+    s = max(left, sent.start, n.start - st.noun_first)
     tail = lex()["linker_tail"].search(text, s, n.start)
     if tail is None:
         return
@@ -505,9 +490,13 @@ def _noun_first(sent: Sentence, r: Reading, left: int) -> None:
         return
     m, people = max(before, key=lambda h: h[0].start)
     equipment = [
-        e for e in between(sent.equipment, max(s, m.start - 30), m.start) if e.end <= m.start
+        e
+        for e in between(sent.equipment, max(s, m.start - st.noun_first_equipment), m.start)
+        if e.end <= m.start
     ]
-    nouns = [p for p in between(sent.people_nouns, max(s, m.start - 40), tail.start())]
+    nouns = [
+        p for p in between(sent.people_nouns, max(s, m.start - st.noun_first_people), tail.start())
+    ]
     if not people and equipment:
         r.kind, r.category, r.status = "equipment", equipment[-1].label, "lost"
         r.loss_at, r.loss_word = m.start, m.text.lower()
@@ -521,13 +510,12 @@ def _noun_first(sent: Sentence, r: Reading, left: int) -> None:
         r.population = nouns[-1].label
     # The noun phrase's own name ("the number of Syrians killed in the region"), else one
     # between the loss word and the figure.
-    names = [x for x in between(sent.subjects, max(s, m.start - 60), m.start)]
+    names = [x for x in between(sent.subjects, max(s, m.start - st.noun_first_names), m.start)]
     names = names or [x for x in between(sent.subjects, m.end, tail.start())]
     if names and r.subject is None:
         r.subject, r.subject_basis = names[-1].actor, "noun_phrase"
 
 
-def _after_text_is_noun(text: str, pos: int) -> bool:
-    return bool(re.match(r"\s+[a-z]{3,}\b(?<!\bin)", text[pos : pos + 20])) and not re.match(
-        r"\s+(?:in|on|at|of|and|or|with|during|over|since|by|for|from)\b", text[pos : pos + 20]
-    )
+def _after_text_is_noun(text: str, pos: int, window: int) -> bool:
+    after = text[pos : pos + window]
+    return bool(re.match(r"\s+[a-z]{3,}\b", after)) and not lex()["not_noun_after"].match(after)

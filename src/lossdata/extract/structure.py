@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicon
-from ..actors import Gazetteer, Mention
+from ..actors import Gazetteer
 from ..dates import DateMention, find_dates
 from ..numbers import Number, find_numbers
 from ..settings import Settings
@@ -61,6 +61,7 @@ class Sentence:
     line: int  # index of the line in the document
     heading: str | None = None  # the section heading the sentence stands under
     cells: tuple[tuple[int, int], ...] = ()  # a table row's cells
+    counted: list[tuple[int, int]] = field(default_factory=list)  # the counts' noun phrases
 
     @property
     def text(self) -> str:
@@ -163,7 +164,6 @@ def section_date(doc: Doc, start: int, end: int) -> dt.date | None:
 
 # --------------------------------------------------------------------------- sentences
 
-_HEADING = re.compile(r"^[ \t]*(?:[#=]+[ \t]*)?([^\n.!?|]{2,80}?)[ \t]*(?::|=+)?[ \t]*$")
 _PIPE_ROW = re.compile(r"^[ \t]*\|?(?:[^|\n]*\|){2,}[^|\n]*$")
 _CELL = re.compile(r"[^|]+")
 
@@ -187,10 +187,12 @@ def document_sentences(doc: Doc, start: int, end: int) -> Iterator[Sentence]:
                 yield Sentence(doc, ls, le, k, True, line_no, heading, cells)
                 continue
             m = bullet.match(text, ls, le)
-            h = _heading(line.group())
+            h = _heading(line.group(), doc.settings.heading_length)
             if h is not None:
                 heading = h
-            elif not m and (len(line.group()) > 200 or not find_numbers(text, ls, le)):
+            elif not m and (
+                len(line.group()) > doc.settings.prose_line or not find_numbers(text, ls, le)
+            ):
                 heading = None  # prose, or a line with no figure, ends a heading's reach
             body = m.end() if m else ls
             for s, e in sentences(text, body, le):
@@ -198,11 +200,11 @@ def document_sentences(doc: Doc, start: int, end: int) -> Iterator[Sentence]:
                     yield Sentence(doc, cs, ce, k, m is not None, line_no, heading)
 
 
-def _heading(line: str) -> str | None:
+def _heading(line: str, longest: int) -> str | None:
     stripped = line.strip()
     if (
         not stripped
-        or len(stripped) > 60
+        or len(stripped) > longest
         or find_numbers(stripped)
         or lex()["verbs"].findall(stripped)
     ):
@@ -221,12 +223,3 @@ def _chunks(text: str, s: int, e: int, limit: int) -> Iterator[tuple[int, int]]:
         yield s, cut
         s = cut
     yield s, e
-
-
-def word_matches(matcher: lexicon.PhraseMatcher, text: str, s: int, e: int) -> list:
-    return matcher.findall(text, s, e)
-
-
-def mentions_in(items: Sequence[Mention], s: int, e: int) -> list[Mention]:
-    """Mentions that start in ``[s, e)``."""
-    return between(items, s, e)

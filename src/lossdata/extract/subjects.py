@@ -14,9 +14,7 @@ from .structure import Sentence, between
 
 __all__ = ["find_subject", "owner_before", "resolve_subject"]
 
-_OWNER_GAP = re.compile(r"[\s\w'’]{0,40}")
-_IN_PLACE = re.compile(r"\s*(?:in|of|from|at|near)\s+(?:the\s+)?")
-_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_OWNER_GAP = re.compile(r"[\s\w'’]*")
 
 
 def owner_before(sent: Sentence, s: int, e: int) -> Actor | None:
@@ -24,7 +22,8 @@ def owner_before(sent: Sentence, s: int, e: int) -> Actor | None:
     found = [m for m in between(sent.subjects, s, e) if m.end <= e]
     found += [m for m in between(sent.claimants, s, e) if m.end <= e]
     found.sort(key=lambda m: m.end)
-    if found and _OWNER_GAP.fullmatch(sent.doc.text[found[-1].end : e]):
+    gap = sent.doc.text[found[-1].end : e] if found else ""
+    if found and len(gap) <= sent.doc.settings.owner_gap and _OWNER_GAP.fullmatch(gap):
         a = found[-1].actor
         if a.side in ("third_party", "unknown", "unattributed") and a.kind != "subject":
             return Actor(a.country, a.side, a.country, a.population, kind="subject")
@@ -43,21 +42,27 @@ def find_subject(sent: Sentence, r: Reading) -> None:
     if own:
         r.subject, r.subject_basis = own[0].actor, "noun_phrase"
     else:
-        tail = _IN_PLACE.match(text, r.np_end, min(sent.end, r.np_end + st.place_after_noun))
+        after = r.np_end
+        noun = between(sent.people_loss, after, after + st.adjacent)
+        if noun and r.loss_at == noun[0].start:
+            after = noun[0].end  # "80 civilian deaths | in Azerbaijan"
+        tail = lex()["place_gap"].match(text, after, min(sent.end, after + st.place_after_noun))
         if tail:
             at = between(sent.places, tail.end(), tail.end() + 1)
             at = at or [
                 m
                 for m in between(sent.subjects, tail.end(), tail.end() + 1)
-                if m.actor.kind != "state" or r.kind == "people"
-            ]
+                if (m.actor.kind != "state" or r.kind == "people") and not _is_agent(sent, m.end)
+            ]  # "wounded in Armenian strikes": the attacker is no place
             if at:
                 r.subject, r.subject_basis = _as_subject(at[0].actor), "place"
     # (b) a possessive right before the count ("Russia's 40 tanks", "the enemy's 3 depots").
     if r.subject is None:
         poss = [
             m
-            for m in between(sent.subjects, max(sent.start, n.start - 30), n.start)
+            for m in between(
+                sent.subjects, max(sent.start, n.start - st.possessive_before), n.start
+            )
             if re.fullmatch(r"['’]s?\s+(?:\w+\s+){0,2}", text[m.end : n.start])
         ]
         if poss:
@@ -71,15 +76,23 @@ def find_subject(sent: Sentence, r: Reading) -> None:
         ]
         if verbs:
             v = verbs[-1]
-            owner = owner_before(sent, max(sent.start, v.start - st.owner_before_loss), v.start)
+            start = max(sent.start, v.start - st.owner_before_loss)
+            enemy = lex()["enemy"].search(text, start, v.start)
+            if enemy is not None:  # "the ministry said the enemy lost 8 tanks"
+                start = enemy.end()
+            owner = owner_before(sent, start, v.start)
             if owner is not None:
                 r.subject, r.subject_basis = owner, "owner"
+            elif enemy is not None:
+                r.enemy = True
     # (d) "the enemy", "their servicemen"
     if r.subject is None:
         window = (max(sent.start, n.start - st.enemy_before), r.np_end)
         if lex()["enemy"].search(text, *window):
             r.enemy = True
-        elif lex()["own"].search(text, max(sent.start, n.start - 12), r.np_end + 12):
+        elif lex()["own"].search(
+            text, max(sent.start, n.start - st.own_around), r.np_end + st.own_around
+        ):
             r.own = True
         elif r.parent is not None:
             r.enemy, r.own = r.parent.enemy, r.parent.own
@@ -95,36 +108,31 @@ def _as_subject(a: Actor) -> Actor:
     )
 
 
-def _is_agent(text: str, pos: int) -> bool:
-    m = re.match(r"[\s-]*([A-Za-z]+)", text[pos : pos + 30])
+def _is_agent(sent: Sentence, pos: int) -> bool:
+    m = re.match(
+        r"[\s-]*([A-Za-z]+)", sent.doc.text[pos : pos + sent.doc.settings.agent_noun_after]
+    )
     return bool(m) and m.group(1).lower() in lex()["agent_nouns"]
 
 
 def _agent_side(sent: Sentence, r: Reading) -> str | None:
     """The side that did the destroying or killing: "Armenian shelling", "by Azerbaijani
     forces", "Azerbaijan had destroyed" (not a demonym inside a counted noun phrase)."""
-    text = sent.doc.text
+    text, st = sent.doc.text, sent.doc.settings
     side = None
     for m in [*sent.subjects, *sent.claimants]:
-        if r.number.end <= m.start < r.np_end:
-            continue
-        before = text[max(sent.start, m.start - 8) : m.start]
-        after = text[m.end : m.end + 40]
-        verb = _ACTIVE.match(after)
+        if any(s <= m.start < e for s, e in sent.counted):
+            continue  # a name inside a counted noun phrase is a loser, not an attacker
+        before = text[max(sent.start, m.start - st.agent_by_before) : m.start]
+        after = text[m.end : m.end + st.agent_verb_after]
+        verb = lex()["agent_verb"].match(after)
         destroyer = (
             verb is not None and lex()["equip_loss"].match_at(text, m.end + verb.end()) is not None
         )
-        attacker = m in sent.subjects and _is_agent(text, m.end)
-        if destroyer or attacker or _BY.search(before):
+        attacker = m in sent.subjects and _is_agent(sent, m.end)
+        if destroyer or attacker or lex()["by_agent"].search(before):
             side = m.actor.side
     return side if side not in ("third_party", "unknown", "unattributed") else None
-
-
-# "Azerbaijan had further destroyed", "Ukraine's forces shot down": the agent of a loss verb.
-_ACTIVE = re.compile(
-    r"['’]?s?\s+(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?"
-    r"(?:also\s+|further\s+|reportedly\s+)?"
-)
 
 
 UNKNOWN_SUBJECT = Actor("unknown", "unknown", "unknown", kind="subject")
@@ -151,7 +159,6 @@ def resolve_subject(
             claimant.country or claimant.claimant,
             kind="subject",
         ), "own"
-    text = sent.doc.text
     claimant_spans = [(m.start, m.end) for m in sent.claimants]
     target = _target(sent)
     if target is not None:
@@ -167,7 +174,7 @@ def resolve_subject(
         return gaz.side_actor(claimant.side), "claimant_own"
     best = None
     for m in sent.subjects:
-        if any(cs <= m.start < ce for cs, ce in claimant_spans) or _is_agent(text, m.end):
+        if any(cs <= m.start < ce for cs, ce in claimant_spans) or _is_agent(sent, m.end):
             continue
         if best is None or abs(m.start - r.number.start) < abs(best.start - r.number.start):
             best = m
@@ -185,6 +192,8 @@ def _target(sent: Sentence) -> Actor | None:
     for m in [*sent.places, *sent.subjects]:
         if m.actor.side in ("third_party", "unknown", "unattributed"):
             continue
-        if lex()["target_of"].search(text, max(sent.start, m.start - 40), m.start):
+        if lex()["target_of"].search(
+            text, max(sent.start, m.start - sent.doc.settings.target_before), m.start
+        ):
             return _as_subject(m.actor)
     return None

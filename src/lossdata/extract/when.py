@@ -15,9 +15,6 @@ from .structure import Sentence
 
 __all__ = ["claim_date", "other_era", "scope"]
 
-_PERIOD_JOIN = re.compile(r"\s*(?:and|to|until|till|through|[–-])\s*", re.IGNORECASE)
-
-
 # Frames whose date is the day the claim was made ("X said on Thursday").
 _SAID_ON = frozenset({"verb_subject", "verb_object", "open_verb_subject", "open_verb_object"})
 
@@ -40,7 +37,7 @@ def claim_date(
     before = [d for d in usable if d.end <= r.number.start]
     if before:
         return before[-1].date, "text", before[-1]
-    if len(usable) >= 2 and _PERIOD_JOIN.fullmatch(text, usable[0].end, usable[1].start):
+    if len(usable) >= 2 and lex()["period_join"].fullmatch(text, usable[0].end, usable[1].start):
         return usable[1].date, "text", usable[1]  # "between 31 August and 10 September"
     if usable:
         return usable[0].date, "text", usable[0]
@@ -72,7 +69,11 @@ def other_era(sent: Sentence, r: Reading) -> bool:
     if lex()["other_era"].search(text, s, e):
         return True
     profile = doc.gaz.profile
-    start_year = profile.start.year if profile else (doc.ref.year - 30 if doc.ref else None)
+    start_year = (
+        profile.start.year
+        if profile
+        else (doc.ref.year - doc.settings.era_years if doc.ref else None)
+    )
     if start_year is None:
         return False
     years = [
