@@ -26,25 +26,23 @@ class Settings:
     frame_verb: int = 60  # "X said": X ends this close before the reporting verb
     frame_prep: int = 40  # "according to X": X starts this close after the preposition
     frame_after_verb: int = 4  # "..., said X"
-    statement_date: int = 60  # "X said on Thursday": the date stands this close to X
+    statement_date: int = 60  # "X said on Monday": the date stands this close to X
     open_claimant: int = 90  # longest noun phrase read as an unlisted claimant
     place_after_noun: int = 40  # "civilians in Ganja"
     enemy_before: int = 40  # "the enemy's 12 tanks"
     equipment_left: int = 80  # "downed four" takes the equipment named this close before
     elided_loss_right: int = 12  # "5,000 killed": the loss word right after the count
-    embedded_before: int = 60  # "among more than 2,050": a describing count
+    embedded_before: int = 60  # "among more than 1,500": a describing count
     era_window: int = 120  # a date or an earlier war named this close marks another era
     headline_lines: int = 3  # the first lines that can frame a whole document
     headline_length: int = 160  # longest line read as a headline
     conflict_min_score: int = 2  # mentions a profile needs before it is the text's conflict
     register_reach: int = 4000  # "the ministry" refers back at most this far
-    frame_adjunct: int = 30  # "..., reported on its website the Ministry": the adjunct's length
+    frame_adjunct: int = 30  # "..., said in a statement the Ministry": the adjunct's length
     claimant_words: int = 12  # longest unlisted claimant, in words
     headline_claimant: int = 60  # longest name before the colon of "Armenian MoD: 1,200 killed"
     signature_name: int = 60  # longest name in a tweet's signature "— Name (@handle)"
-    embedded_after: int = (
-        60  # "188 fighters, who were among 2,050 combatants, ...": the comma after
-    )
+    embedded_after: int = 60  # "90 fighters, who were among 1,500 combatants, ...": the comma after
     margin_before: int = 20  # "may vary by 20": the margin words stand this close before
     nested_tail: int = 60  # "44 were injured, including nine": the total's clause before the part
     equipment_around: int = 40  # a loss word inside an equipment name starting this far before
@@ -53,12 +51,12 @@ class Settings:
     loss_after_count: int = 40  # "two have been hurt": the loss word this close after a bare count
     loss_before_count: int = 60  # "killing four": the loss word this close before the count
     word_after: int = 20  # the word right after a bare count, read in this many characters
-    noun_first: int = 120  # "the death toll rose to 158": the loss word this close before
+    noun_first: int = 120  # "the death toll rose to 64": the loss word this close before
     noun_first_equipment: int = 30  # "tank losses reached": the equipment this close before
     noun_first_people: int = 40  # "civilian deaths: 212": the people noun this close before
     noun_first_names: int = 60  # "the number of Syrians killed": the name this close before
     possessive_before: int = 30  # "Russia's 40 tanks": the possessive this close before the count
-    own_around: int = 12  # "16 of their servicemen": the possessive this close to the count
+    own_around: int = 12  # "9 of their servicemen": the possessive this close to the count
     agent_by_before: int = 8  # "by Azerbaijani forces": "by" this close before the name
     agent_verb_after: int = 40  # "Azerbaijan had further destroyed": the loss verb this close after
     agent_noun_after: int = 30  # "Armenian shelling": the agent noun read this far after the name

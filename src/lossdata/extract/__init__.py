@@ -115,8 +115,8 @@ def iter_claims(
 
 def _restated_headlines(claims: list[Claim], doc: Doc, start: int) -> list[Claim]:
     """A headline in the outlet's voice that restates a figure of the body takes the body
-    row's claimant and category ("Russia lost 22 tanks" over "the General Staff said that
-    Russia had lost 22 tanks")."""
+    row's claimant and category ("Russia lost 14 tanks" over "the General Staff said that
+    14 Russian tanks were destroyed")."""
     limit = _line_end(doc.text, start, doc.settings.headline_lines)
     out = []
     for c in claims:
@@ -199,7 +199,7 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
 def _year_reference(text: str, reference: dt.date | None, conflict: str) -> dt.date | None:
     """For an undated document, what dates without a year are read against: its latest
     date written with a year, else the one year of the conflict's span in which its
-    "Wednesday, September 8"s fall on those weekdays; None when neither tells."""
+    "Monday, 3 May"s fall on those weekdays; None when neither tells."""
     if reference is not None:
         return None
     full = [d.date for d in find_dates(text) if d.has_year and not d.since]
@@ -324,7 +324,7 @@ def _category(sent: Sentence, r: Reading, frame: Frame, tally: str | None) -> st
     if (r.loss_word or "") in lex()["death_words"]:
         return "killed"
     if any(m.label == "wounded" for m in sent.people_loss):
-        return "killed_or_wounded"  # "losses came to 190 (62 killed, 127 injured)"
+        return "killed_or_wounded"  # "losses of 75 (20 killed, 55 injured)"
     practice = dict(frame.practice).get("personnel")
     if practice is None and frame.side == "unattributed":
         practice = tally

@@ -89,7 +89,7 @@ def _as_frame(a: Actor) -> Frame:
 
 def _frame(actor: Actor, sent: Sentence, at: int, basis: str) -> Frame:
     # The statement's own date stands by the claimant: "On Monday the ministry said",
-    # "X said on Thursday" (a date farther away is the incident's or a list's).
+    # "X said on Monday" (a date farther away is the incident's or a list's).
     reach = sent.doc.settings.statement_date
     near = [d for d in sent.dates if not d.since and abs(d.start - at) <= reach]
     date = min(near, key=lambda d: abs(d.start - at)) if near else None
@@ -108,7 +108,7 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
     # "according to X", "per X", "citing X"
     for p in lex()["preps"].finditer(text, sent.start, sent.end):
         if lx["back_reference"].match(text, p.end):
-            continue  # "an infographic, according to which ...": the verb's subject says it
+            continue  # "a chart, according to which ...": the verb's subject says it
         after = [
             m
             for m in between(mentions, p.end, p.end + st.frame_prep)
@@ -124,7 +124,7 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
     # "(X)" right after a figure or a name
     for m in mentions:
         if m.actor.kind == "news":
-            continue  # "JERUSALEM (Reuters) -": a dateline's credit, not a source
+            continue  # "CAIRO (Reuters) -": a dateline's credit, not a source
         if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
             return _frame(m.actor, sent, m.start, "parenthesis")
     # "X said", "X told reporters"; a news agency that "reports" what an official "said"
@@ -153,7 +153,7 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
     # "..., said X"
     for v in sent.verbs:
         after = between(mentions, v.end, v.end + st.frame_after_verb + 1)
-        # "..., reported on its website the Ministry of Defence": a short adjunct between
+        # "..., said in a statement the Ministry of Defence": a short adjunct between
         postponed = text[sent.start : v.start].rstrip().endswith((",", '"', "”"))
         after = after or [
             m
@@ -250,7 +250,7 @@ def _claimant_phrase(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
         return None
     discourse = lex()["discourse"]
     while words and words[0].group().lower() in discourse:
-        words = words[1:]  # "Then he added", "Later the ministry said"
+        words = words[1:]  # "Then he said", "Later the ministry said"
     if not words:
         return None
     lowered = [w.group().lower().strip(".") for w in words]

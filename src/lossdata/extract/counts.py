@@ -114,9 +114,9 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
                 _take(r, gov.match, gov.people)
                 r.subject = r.subject or gov.owner
     # Coordinated counts share what their neighbour on the right says
-    # ("92 Azerbaijani and 40 Armenian civilians killed").
+    # ("30 Azerbaijani and 25 Armenian civilians killed").
     # A loss word after a whole list governs it ("90 drones, 12 helicopters ... lost by
-    # Baku", "38 servicemen, 2 launchers and 7 guns were destroyed").
+    # the enemy", "12 soldiers, 3 launchers and 4 guns were destroyed").
     for i in range(len(readings) - 2, -1, -1):
         r, nxt = readings[i], readings[i + 1]
         if r.loss_at is not None or nxt.loss_at is None or nxt.loss_at < nxt.number.start:
@@ -135,7 +135,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         elif r.kind == "people" and nxt.kind == "equipment" and nxt.status == "destroyed":
             r.category = _people_from_equipment_word(nxt.status)
             r.loss_at, r.loss_word = nxt.loss_at, nxt.loss_word
-    # A total takes the loss word its parts share ("206 civilians, including 50 children,
+    # A total takes the loss word its parts share ("70 civilians, including 15 children,
     # were killed").
     parts_of: dict[int, list[Reading]] = {}
     for c in readings:
@@ -170,7 +170,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
 
 def _embedded(sent: Sentence, n: Number) -> bool:
     """A count inside a relative clause or an "among" phrase describes, it does not claim:
-    "188 fighters, who were among more than 2,050 combatants, had been killed"."""
+    "90 fighters, who were among more than 1,500 combatants, had been killed"."""
     text, st = sent.doc.text, sent.doc.settings
     before = text[max(sent.start, n.start - st.embedded_before) : n.start]
     if lex()["describing"].search(before):
@@ -198,8 +198,8 @@ def _nested(sent: Sentence, prev: Reading, r: Reading) -> bool:
     if lex()["nested_after"].match(text, r.number.end):
         return True
     if lex()["nested_before"].fullmatch(gap) or _OPEN_PAREN.fullmatch(gap):
-        return True  # "including 12 children", "190 troops (62 killed, 127 injured)"
-    # "44 were injured, including nine children": the part follows the total's verb.
+        return True  # "including 12 children", "75 troops (20 killed, 55 injured)"
+    # "17 were injured, including four women": the part follows the total's verb.
     m = lex()["nested_before"].search(gap)
     tail = windowed(sent.doc.settings)["nested_tail"]
     return bool(m) and m.end() == len(gap) and bool(tail.fullmatch(gap[: m.start() + 1]))
@@ -249,7 +249,7 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
         lex()["container_link"].match(text, e) if lex()["containers"].search(text, s, e) else None
     )
     if link:
-        # "14 different types of howitzers": the noun is after "of".
+        # "9 different types of howitzers": the noun is after "of".
         r.np_end = e = _noun_phrase_end(sent, link.end(), min(sent.end, e + st.noun_phrase))
     equipment = [m for m in between(sent.equipment, s, e) if m.end <= e]
     people = [m for m in between(sent.people_nouns, s, e) if m.end <= e]
@@ -270,7 +270,7 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
         r.unknown_noun = _has_unknown_word(sent, s, e)
         head = between(sent.people_loss, e, e + st.adjacent)
         if r.unknown_noun and head and lex()["noun_loss"].search(head[0].text):
-            # "200,000 Russian combat fatalities": the loss word is the noun's head.
+            # "9,000 Russian combat fatalities": the loss word is the noun's head.
             r.unknown_noun = False
             _take(r, head[0], True)
 
@@ -291,14 +291,14 @@ def _has_unknown_word(sent: Sentence, s: int, e: int) -> bool:
 
 
 def _chains(sent: Sentence, readings: list[Reading]) -> list[int]:
-    """Chain id of each reading: counts of one list ("6,674 troops, 600 vehicles and 24
+    """Chain id of each reading: counts of one list ("2,100 troops, 300 vehicles and 12
     planes") share a chain, so a loss word before the list governs all of it."""
     text = sent.doc.text
     ids, cur = [], 0
     for i, r in enumerate(readings):
         if i:
             a = readings[i - 1]
-            # A count whose noun is a loss word still lists: "3,454 casualties, 126 drones".
+            # A count whose noun is a loss word still lists: "900 casualties, 31 drones".
             noun = between(sent.people_loss, a.np_end, a.np_end + sent.doc.settings.adjacent)
             start = noun[0].end if noun and noun[0].end <= r.number.start else None
             if not _listed(text, a, r, start):
@@ -332,7 +332,7 @@ def _gap_is_function_words(text: str, s: int, e: int) -> bool:
 
 
 def _right_adjacent_people_loss(sent: Sentence, r: Reading) -> lexicon.Match | None:
-    """A people loss word right after a bare count: "1,280 killed", "two have been hurt"."""
+    """A people loss word right after a bare count: "310 killed", "two have been hurt"."""
     n = r.number
     for m in between(sent.people_loss, n.end, n.end + sent.doc.settings.loss_after_count):
         if lex()["count_aux"].fullmatch(sent.doc.text, n.end, m.start):
@@ -347,7 +347,7 @@ def _find_loss(sent: Sentence, r: Reading, limit: int) -> None:
     text, n = sent.doc.text, r.number
     if r.kind is None and r.np_end <= n.end + 1:
         m = _right_adjacent_people_loss(sent, r)
-        if m is not None:  # "lost 1,280 killed": the loss word is the noun
+        if m is not None:  # "lost 310 killed": the loss word is the noun
             _take(r, m, True)
             return
     clause_end = _clause_end(text, r.np_end, limit)
@@ -415,7 +415,7 @@ _LIST_OPENER = re.compile(r"(?::|\s[–—]|\s-)\s*")
 
 def _governs(text: str, pos: int, region_end: int) -> bool:
     """No clause break between a loss word and a list, unless it is the colon that opens
-    the list ("Azerbaijan's losses are as follows: 3,454 casualties, 126 drones")."""
+    the list ("the enemy's losses were: 900 casualties, 31 drones")."""
     end = _clause_end(text, pos, region_end)
     if end == region_end:
         return True
@@ -472,8 +472,8 @@ def _elided_noun(sent: Sentence, r: Reading) -> None:
 
 
 def _noun_first(sent: Sentence, r: Reading, left: int) -> None:
-    """A loss named before its figure: "the death toll rose to 158", "civilian deaths: 212",
-    "tank losses reached 3,504", "the number of Syrians killed has exceeded 100"."""
+    """A loss named before its figure: "the death toll rose to 64", "civilian deaths: 212",
+    "tank losses reached 812", "the number of Syrians killed has passed 40"."""
     text, n, st = sent.doc.text, r.number, sent.doc.settings
     s = max(left, sent.start, n.start - st.noun_first)
     tail = lex()["linker_tail"].search(text, s, n.start)
@@ -508,7 +508,7 @@ def _noun_first(sent: Sentence, r: Reading, left: int) -> None:
     r.loss_at, r.loss_word = m.start, m.text.lower()
     if nouns and nouns[-1].label != "unknown":
         r.population = nouns[-1].label
-    # The noun phrase's own name ("the number of Syrians killed in the region"), else one
+    # The noun phrase's own name ("the number of Syrians killed in the province"), else one
     # between the loss word and the figure.
     names = [x for x in between(sent.subjects, max(s, m.start - st.noun_first_names), m.start)]
     names = names or [x for x in between(sent.subjects, m.end, tail.start())]

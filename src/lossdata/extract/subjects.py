@@ -187,7 +187,7 @@ def resolve_subject(
 
 def _target(sent: Sentence) -> Actor | None:
     """The side hit by an attack named in the sentence: "a missile attack on Azerbaijan's
-    second city", "the invasion of Ukraine", "strikes against Kharkiv"."""
+    port city", "the invasion of Ukraine", "strikes against Kharkiv"."""
     text = sent.doc.text
     for m in [*sent.places, *sent.subjects]:
         if m.actor.side in ("third_party", "unknown", "unattributed"):

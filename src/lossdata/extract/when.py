@@ -15,7 +15,7 @@ from .structure import Sentence
 
 __all__ = ["claim_date", "other_era", "scope"]
 
-# Frames whose date is the day the claim was made ("X said on Thursday").
+# Frames whose date is the day the claim was made ("X said on Monday").
 _SAID_ON = frozenset({"verb_subject", "verb_object", "open_verb_subject", "open_verb_object"})
 
 _YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-])")
@@ -33,12 +33,12 @@ def claim_date(
     the sentence, the frame's, the paragraph's, the document's."""
     usable = [d for d in dates if not d.since]
     if frame.date is not None and frame.date in usable and frame.basis in _SAID_ON:
-        return frame.date.date, "text", frame.date  # "the UN said on Thursday"
+        return frame.date.date, "text", frame.date  # "the agency said on Monday"
     before = [d for d in usable if d.end <= r.number.start]
     if before:
         return before[-1].date, "text", before[-1]
     if len(usable) >= 2 and lex()["period_join"].fullmatch(text, usable[0].end, usable[1].start):
-        return usable[1].date, "text", usable[1]  # "between 31 August and 10 September"
+        return usable[1].date, "text", usable[1]  # "between 3 May and 9 May"
     if usable:
         return usable[0].date, "text", usable[0]
     if frame.date is not None:
