@@ -140,6 +140,9 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
+_WORDED = re.compile(r"[^\d\s,.]")
+
+
 def _excluded(
     text: str, start: int, end: int, value_text: str, *, range_start: bool = False
 ) -> bool:
@@ -152,9 +155,12 @@ def _excluded(
     after = text[end : end + 24]
     if range_start and re.match(r"-\d+-\d", after):
         return True  # "2020-09-27"
-    if g["unit_after"].match(after) or g["unit_before"].search(before):
+    # The patterns that look back only matter when a word or symbol stands before the
+    # number: a run of bare figures ("1 1 1 ...") skips them (and stays fast).
+    worded = _WORDED.search(before) is not None
+    if g["unit_after"].match(after) or (worded and g["unit_before"].search(before)):
         return True
-    if g["month_after"].match(after) or g["month_before"].search(before):
+    if g["month_after"].match(after) or (worded and g["month_before"].search(before)):
         return True
     if not range_start and re.match(r"^-\d", after):
         return True  # an ISO date or a code: "2020-09", "10-2"
@@ -162,7 +168,7 @@ def _excluded(
         return True  # clock time, reference mark, ISO date, fraction, model ("9K33", "2A36")
     if re.search(r"(?:\[|[A-Za-z]-|[A-Za-z]|\d-|#|@|/)$", before) and value_text[:1].isdigit():
         return True  # "[42]", "T-72", "TB2", "2020-09-27", hashtags, paths
-    if value_text[:1].isdigit() and g["date_before"].search(before):
+    if worded and value_text[:1].isdigit() and g["date_before"].search(before):
         return True  # "November 10, 20203780": digits glued to a date
     # A plain four-digit number in the modern era is a year.
     return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100

@@ -25,6 +25,7 @@ __all__ = [
     "columns_markdown",
     "datapackage",
     "empty_claims",
+    "split_valid",
     "validate",
 ]
 
@@ -250,6 +251,40 @@ def validate(df: pd.DataFrame, *, lazy: bool = True) -> pd.DataFrame:
         return ClaimsSchema.validate(df, lazy=lazy)
     except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
         raise ClaimsValidationError(_readable(exc)) from None
+
+
+def split_valid(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[object, str]]:
+    """The rows of ``df`` that keep the contract, validated, and why each other row broke
+    it (by index label), so that one bad row never sinks a document or a batch.
+
+    Missing or unexpected columns still raise ``ClaimsValidationError``: they are the
+    table's fault, not a row's.
+    """
+    _check_columns(df)
+    parsed, problems = _parse_cells(df[COLUMNS] if list(df.columns) != COLUMNS else df)
+    bad: dict[object, str] = {}
+    for label, column, reason in problems:
+        bad.setdefault(label, f"{column} {reason}")
+    parsed = _coerce_categories(parsed.drop(index=list(bad)))
+    try:
+        return ClaimsSchema.validate(parsed, lazy=True), bad
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        located = cases[cases["index"].notna()]
+        if len(located) < len(cases):  # a failure no row can be blamed for
+            raise ClaimsValidationError(_readable(exc)) from None
+        for label, group in located.groupby("index", sort=False):
+            checks = sorted(
+                {
+                    f"{c} {k}".strip()
+                    for c, k in zip(
+                        group["column"].fillna(""), group["check"].astype(str), strict=True
+                    )
+                }
+            )
+            bad.setdefault(label, "; ".join(checks))
+    kept = df.drop(index=list(bad))
+    return validate(kept), bad
 
 
 def _readable(exc: Exception) -> str:

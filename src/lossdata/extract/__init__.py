@@ -26,7 +26,7 @@ import pandas as pd
 from ..actors import Actor, gazetteer
 from ..conflicts import UNKNOWN, detect_conflict, get_profile
 from ..dates import DateMention, find_dates, to_date, weekday_years
-from ..schema import COLUMNS, EQUIPMENT, empty_claims, validate
+from ..schema import COLUMNS, EQUIPMENT, empty_claims, split_valid, validate
 from ..settings import SETTINGS, Settings
 from ..text import normalize
 from ._lex import lex
@@ -193,7 +193,15 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["claim_date"] = pd.to_datetime(df["claim_date"])
     df = df.sort_values(["doc_id", "char_start", "category"], kind="stable")
-    return validate(df.reset_index(drop=True))
+    valid, dropped = split_valid(df.reset_index(drop=True))
+    for label, why in dropped.items():
+        row = df.reset_index(drop=True).loc[label]
+        warnings.warn(
+            f"{row['doc_id']}: dropped the figure {row['value_text']!r} at {row['char_start']} "
+            f"that breaks the contract ({why})",
+            stacklevel=2,
+        )
+    return valid.reset_index(drop=True)
 
 
 def _year_reference(text: str, reference: dt.date | None, conflict: str) -> dt.date | None:

@@ -53,7 +53,7 @@ _TEMPLATES = {
     "clause_split": r"[,;:.!?()\[\]\"“”]|\s[–—-]\s|\b(?:{})\s",
     # a clause break: a colon, a dash, a contrast, a participle clause, a full stop
     "clause_break": (
-        r":|\s[–—]\s|,?\s+(?:{})\b|(?:,|\s+(?:{conj}))\s+(?!(?:{not_participles})\b)"
+        r":|\||\s[–—]\s|,?\s+(?:{})\b|(?:,|\s+(?:{conj}))\s+(?!(?:{not_participles})\b)"
         r"(?=\w+(?:{endings})\b)|\.\s"
     ),
     # "among (the) (more than) | 1,500": a count that describes a larger group
@@ -64,7 +64,7 @@ _TEMPLATES = {
     "margin": r"(?:±|\+/-|\b(?:{})|\b(?:{nouns})\s+(?:(?:{of})\s+)?)\s*$",
     # the words between two counts of one list: ", and", "as well as"
     "list_gap": r"^[\s,;]*(?:(?:{})\s+)?$",
-    # a comma and a conjunction between coordinated counts: "92 Azerbaijani and 40 ..."
+    # a comma and a conjunction between coordinated counts: "30 Azerbaijani and 25 ..."
     "coord_gap": r"\s*,?\s*(?:(?:{})\s*)?",
     # the words or a dash that join the two dates of a period: "3 May | and | 9 ..."
     "join": r"\s*(?:{}|[–-])\s*",

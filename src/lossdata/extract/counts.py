@@ -173,6 +173,8 @@ def _embedded(sent: Sentence, n: Number) -> bool:
     "90 fighters, who were among more than 1,500 combatants, had been killed"."""
     text, st = sent.doc.text, sent.doc.settings
     before = text[max(sent.start, n.start - st.embedded_before) : n.start]
+    if not _LETTER.search(before):
+        return False  # bare figures before it: no clause to describe with
     if lex()["describing"].search(before):
         return True
     m = lex()["relative_clause"].search(before)
@@ -189,6 +191,7 @@ def _not_a_count(sent: Sentence, n: Number) -> bool:
     return n.value > sent.doc.settings.max_value
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 
 

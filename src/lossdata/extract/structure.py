@@ -18,6 +18,8 @@ from ..settings import Settings
 from ..text import paragraphs, sentences
 from ._lex import lex
 
+_YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-])")  # a year of the modern era
+
 __all__ = ["Doc", "Sentence", "between", "document_sentences", "sections", "section_date"]
 
 
@@ -131,6 +133,23 @@ class Sentence:
             if next(matcher.finditer(self.doc.text, self.start, self.end, words=self.words), None):
                 return label
         return None
+
+    @cached_property
+    def both_sides(self) -> bool:
+        """Whether the sentence speaks of both sides' losses ("on both sides")."""
+        return lex()["both_sides"].search(self.doc.text, self.start, self.end) is not None
+
+    @cached_property
+    def era_marks(self) -> list[tuple[int, int | None]]:
+        """Where the sentence names another era: (position, year or None for a word such as
+        "genocide"), found once for every count in it."""
+        text = self.doc.text
+        marks: list[tuple[int, int | None]] = [
+            (m.start(), None) for m in lex()["other_era"].finditer(text, self.start, self.end)
+        ]
+        marks += [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text, self.start, self.end)]
+        marks += [(d.start, d.date.year) for d in self.dates if d.has_year]
+        return sorted(marks, key=lambda m: m[0])
 
     @cached_property
     def dates(self) -> list[DateMention]:

@@ -148,7 +148,7 @@ def resolve_subject(
     gaz = sent.doc.gaz
     if r.subject is not None:
         return r.subject, r.subject_basis or "noun_phrase"
-    if r.kind == "people" and lex()["both_sides"].search(sent.doc.text, sent.start, sent.end):
+    if r.kind == "people" and sent.both_sides:
         return UNKNOWN_SUBJECT, "both_sides"
     if r.enemy and gaz.opponent(claimant.side):
         return gaz.side_actor(gaz.opponent(claimant.side)), "enemy"

@@ -5,7 +5,6 @@ earlier war)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..dates import DateMention
 from ._lex import lex
@@ -17,8 +16,6 @@ __all__ = ["claim_date", "other_era", "scope"]
 
 # Frames whose date is the day the claim was made ("X said on Monday").
 _SAID_ON = frozenset({"verb_subject", "verb_object", "open_verb_subject", "open_verb_object"})
-
-_YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-])")
 
 
 def claim_date(
@@ -62,11 +59,19 @@ def scope(sent: Sentence, date: DateMention | None) -> str:
 
 
 def other_era(sent: Sentence, r: Reading) -> bool:
-    """Whether the count's figure dates from before the conflict's start or an earlier war."""
+    """Whether the count's figure dates from before the conflict's start or an earlier war:
+    an era word ("genocide") near it, or only years before the start near it."""
     doc = sent.doc
-    text, window = doc.text, doc.settings.era_window
-    s, e = max(sent.start, r.number.start - window), min(sent.end, r.np_end + window)
-    if lex()["other_era"].search(text, s, e):
+    if not sent.era_marks:
+        return False
+    window = doc.settings.era_window
+    s, e = r.number.start - window, r.np_end + window
+    near = [
+        (at, year)
+        for at, year in sent.era_marks
+        if s <= at < e and not r.number.start <= at < r.number.end
+    ]
+    if any(year is None for _, year in near):
         return True
     profile = doc.gaz.profile
     start_year = (
@@ -74,12 +79,5 @@ def other_era(sent: Sentence, r: Reading) -> bool:
         if profile
         else (doc.ref.year - doc.settings.era_years if doc.ref else None)
     )
-    if start_year is None:
-        return False
-    years = [
-        int(m.group(1))
-        for m in _YEAR.finditer(text, s, e)
-        if not r.number.start <= m.start() < r.number.end
-    ]
-    years += [d.date.year for d in sent.dates if d.has_year and s <= d.start < e]
-    return bool(years) and max(years) < start_year
+    years = [year for _, year in near if year is not None]
+    return start_year is not None and bool(years) and max(years) < start_year
