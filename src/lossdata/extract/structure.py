@@ -209,8 +209,10 @@ def document_sentences(doc: Doc, start: int, end: int) -> Iterator[Sentence]:
             h = _heading(line.group(), doc.settings.heading_length)
             if h is not None:
                 heading = h
-            elif not m and (
-                len(line.group()) > doc.settings.prose_line or not find_numbers(text, ls, le)
+            elif (
+                heading is not None
+                and not m
+                and (len(line.group()) > doc.settings.prose_line or not find_numbers(text, ls, le))
             ):
                 heading = None  # prose, or a line with no figure, ends a heading's reach
             body = m.end() if m else ls
@@ -220,17 +222,15 @@ def document_sentences(doc: Doc, start: int, end: int) -> Iterator[Sentence]:
 
 
 def _heading(line: str, longest: int) -> str | None:
+    """A short line ending in a colon, or a wiki heading, with no figure and no verb."""
     stripped = line.strip()
-    if (
-        not stripped
-        or len(stripped) > longest
-        or find_numbers(stripped)
-        or lex()["verbs"].findall(stripped)
-    ):
+    if not stripped or len(stripped) > longest:
         return None
-    if stripped.endswith(":") or (stripped.startswith("=") and stripped.endswith("=")):
-        return stripped.strip("=: \t")
-    return None
+    if not (stripped.endswith(":") or (stripped.startswith("=") and stripped.endswith("="))):
+        return None
+    if find_numbers(stripped) or lex()["verbs"].findall(stripped):
+        return None
+    return stripped.strip("=: \t")
 
 
 def _chunks(text: str, s: int, e: int, limit: int) -> Iterator[tuple[int, int]]:

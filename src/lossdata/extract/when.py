@@ -26,9 +26,14 @@ def claim_date(
     para_dates: list[DateMention],
     ref: dt.date | None,
 ) -> tuple[dt.date | None, str, DateMention | None]:
-    """(date, basis, the mention used): the sentence's date before the count, else any in
-    the sentence, the frame's, the paragraph's, the document's."""
+    """(date, basis, the mention used): an "as of" day, else the statement's date, the
+    sentence's date before the count, any in the sentence, the frame's, the paragraph's,
+    the document's."""
     usable = [d for d in dates if not d.since]
+    as_of = [d for d in usable if d.as_of]
+    if as_of:  # "as of 28 October": the day of a running total beats the day it was said
+        near = min(as_of, key=lambda d: (d.end > r.number.start, abs(d.start - r.number.start)))
+        return near.date, "text", near
     if frame.date is not None and frame.date in usable and frame.basis in _SAID_ON:
         return frame.date.date, "text", frame.date  # "the agency said on Monday"
     before = [d for d in usable if d.end <= r.number.start]
