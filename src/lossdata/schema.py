@@ -197,16 +197,15 @@ class ClaimsSchema(pa.DataFrameModel):
 
     @pa.dataframe_check(error="subject_side and claimant_side must be sides of the row's conflict")
     def sides_belong_to_conflict(cls, df: pd.DataFrame) -> Series[bool]:
-        ok = [
-            str(subject) in allowed[0] and str(claimant) in allowed[1]
-            for subject, claimant, allowed in zip(
-                df["subject_side"],
-                df["claimant_side"],
-                (allowed_sides(str(c)) for c in df["conflict"]),
-                strict=True,
-            )
-        ]
-        return pd.Series(ok, index=df.index, dtype=bool)
+        ok = pd.Series(True, index=df.index)
+        conflicts = df["conflict"].astype("object")
+        for conflict in conflicts.dropna().unique():
+            subject, claimant = allowed_sides(str(conflict))
+            rows = conflicts == conflict
+            ok[rows] = df.loc[rows, "subject_side"].astype("object").isin(subject) & df.loc[
+                rows, "claimant_side"
+            ].astype("object").isin(claimant)
+        return ok
 
     @pa.dataframe_check(error="date_basis 'text' or 'document' needs a claim_date")
     def dated_basis_has_date(cls, df: pd.DataFrame) -> Series[bool]:

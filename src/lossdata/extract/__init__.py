@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import operator
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
@@ -70,6 +71,7 @@ class Claim:
 
 
 CLAIM_FIELDS = [f.name for f in fields(Claim)]
+_as_row = operator.attrgetter(*CLAIM_FIELDS)
 assert CLAIM_FIELDS == COLUMNS, "Claim and the schema must list the same columns"
 
 
@@ -187,7 +189,7 @@ def extract_claims(
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """A validated claims table from ``Claim`` records (a batch is validated once)."""
-    rows = [astuple(c) for c in claims]
+    rows = [_as_row(c) for c in claims]  # attrgetter: dataclasses.astuple deep-copies
     if not rows:
         return _empty().copy()
     df = pd.DataFrame(rows, columns=COLUMNS)
