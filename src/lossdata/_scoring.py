@@ -293,9 +293,13 @@ def load_document_set(
 
 
 def default_devset_dir() -> Path:
-    """``$LOSSDATA_DEVSET``, else ``../shared/devset`` next to the repository."""
+    """``$LOSSDATA_DEVSET``, else ``../shared/devset`` beside the current directory or,
+    for an editable install, beside the repository."""
     env = os.environ.get("LOSSDATA_DEVSET")
-    return Path(env) if env else REPO_ROOT.parent / "shared" / "devset"
+    if env:
+        return Path(env)
+    here = Path.cwd().parent / "shared" / "devset"
+    return here if here.is_dir() else REPO_ROOT.parent / "shared" / "devset"
 
 
 def load_devset(path: str | Path | None = None) -> DocumentSet:
