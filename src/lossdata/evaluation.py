@@ -21,32 +21,25 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import math
-import re
 import sys
-import time
-import warnings
-from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 import lossdata
 
-from ._scoring import (
-    ATTRIBUTES,
-    BASELINE_KEYS,
-    CLAIM_KEYS,
+from ._baseline import (
+    SPLITS,
+    Throughput,
+    import_quantulum,
+    quantulum_quantities,
+    quantulum_version,
+    time_passes,
+)
+from ._gold import (
     GOLD_COLUMNS,
     DocumentSet,
-    Matching,
-    Scores,
-    _as_text,
-    _compared,
-    _restrict,
-    accuracy_by,
-    attribute_accuracy,
     default_devset_dir,
     default_seed_gold,
     find_quote,
@@ -56,8 +49,30 @@ from ._scoring import (
     load_gold,
     load_seeds,
     locate_gold,
-    match,
     number_positions,
+)
+from ._report import (
+    REPORT_ATTRIBUTES,
+    Report,
+    _within,
+    format_attribute_errors,
+    format_attributes,
+    format_errors,
+    format_table,
+    groups,
+    print_report,
+)
+from ._report import SIDES as SIDES  # importable from here as before; not in __all__
+from ._scoring import (
+    ATTRIBUTES,
+    BASELINE_KEYS,
+    CLAIM_KEYS,
+    Matching,
+    Scores,
+    _as_text,
+    accuracy_by,
+    attribute_accuracy,
+    match,
     score,
     score_by_doc,
     total,
@@ -105,117 +120,6 @@ __all__ = [
     "time_passes",
     "total",
 ]
-
-REPORT_ATTRIBUTES = (*ATTRIBUTES, "claim_date_any", "scope", "conflict")
-SIDES = ("claimant_side", "subject_side")
-SPLITS = ("document", "paragraph")
-_LINE = re.compile(r"[^\n]+")
-_NOTES = {"claim_date": "gold date_basis = text", "claim_date_any": "every gold date"}
-
-
-# --------------------------------------------------------------------------- report
-
-
-def _prefix(doc_id: str) -> str:
-    return doc_id.split("_", 1)[0] + "_*" if "_" in doc_id else doc_id
-
-
-def groups(doc_ids: Sequence[str]) -> dict[str, list[str]]:
-    """Documents grouped by the prefix before the first "_" (``dK_*``, ``dX_*``).
-
-    Empty unless it makes at least two groups and some group holds two documents.
-    """
-    out: dict[str, list[str]] = {}
-    for d in doc_ids:
-        out.setdefault(_prefix(d), []).append(d)
-    return out if 1 < len(out) < len(doc_ids) else {}
-
-
-@dataclass(frozen=True)
-class Report:
-    """The outcome of ``evaluate``: predictions, located gold, the matching and scores."""
-
-    doc_ids: list[str]
-    pred: pd.DataFrame
-    gold: pd.DataFrame
-    per_doc: dict[str, Scores]
-    matching: Matching
-    gold_errors: list[str]
-    conflicts: dict[str, tuple[str, str]]  # doc_id -> (predicted, expected), where both known
-
-    @property
-    def overall(self) -> Scores:
-        """Micro-averaged scores over every document."""
-        return total(self.per_doc)
-
-    @property
-    def groups(self) -> dict[str, list[str]]:
-        """The documents of each doc_id prefix (empty when that makes no useful split)."""
-        return groups(self.doc_ids)
-
-    def subtotals(self) -> dict[str, Scores]:
-        """Micro-averaged scores of each prefix group."""
-        return {k: total({d: self.per_doc[d] for d in v}) for k, v in self.groups.items()}
-
-    def attributes(self, doc_ids: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
-        """``attribute_accuracy`` of ``REPORT_ATTRIBUTES``, over ``doc_ids`` (default all).
-
-        ``conflict`` is left out when the predictions have no such column.
-        """
-        m = self.matching if doc_ids is None else _restrict(self.matching, self.gold, set(doc_ids))
-        names = [a for a in REPORT_ATTRIBUTES if a != "conflict" or "conflict" in self.pred]
-        return attribute_accuracy(m, self.pred, self.gold, names)
-
-    def claimant_by_basis(self) -> dict[str, tuple[int, int]]:
-        """claimant_side accuracy by the predictions' ``claimant_basis`` (empty without it)."""
-        return accuracy_by(self.matching, self.pred, self.gold)
-
-    def attribute_errors(self) -> list[tuple[Hashable, Hashable, list[str]]]:
-        """Matched required rows with a wrong claimant_side or subject_side, and which."""
-        out = []
-        for p, g in self.matching.pairs:
-            wrong = [
-                a for a in SIDES if (s := _compared(a, self.pred, self.gold, p, g)) and s[0] != s[1]
-            ]
-            if wrong:
-                out.append((p, g, wrong))
-        return out
-
-    def as_dict(self) -> dict[str, object]:
-        """The metrics, for JSON."""
-        n_opt = int(self.gold["optional"].sum())
-        correct = sum(a == b for a, b in self.conflicts.values())
-        by_group = {"overall": self.attributes()}
-        by_group.update({k: self.attributes(v) for k, v in self.groups.items()})
-        return {
-            "documents": self.doc_ids,
-            "gold_rows": len(self.gold),
-            "required": len(self.gold) - n_opt,
-            "optional": n_opt,
-            "predictions": len(self.pred),
-            "gold_errors": self.gold_errors,
-            "lossdata": self.overall.as_dict(),
-            "subtotals": {k: s.as_dict() for k, s in self.subtotals().items()},
-            "attributes": _accuracy_dict(by_group["overall"]),
-            "attributes_by_group": {k: _accuracy_dict(v) for k, v in by_group.items()},
-            "claimant_side_by_basis": _accuracy_dict(self.claimant_by_basis()),
-            "conflict_documents": {
-                "correct": correct,
-                "compared": len(self.conflicts),
-                "per_document": {
-                    d: {"predicted": p, "expected": c} for d, (p, c) in self.conflicts.items()
-                },
-            },
-            "per_document": {d: s.as_dict() for d, s in self.per_doc.items()},
-        }
-
-
-def _accuracy_dict(acc: Mapping[str, tuple[int, int]]) -> dict[str, dict[str, object]]:
-    return {
-        a: {"correct": c, "compared": n, "accuracy": round(c / n, 4) if n else None}
-        for a, (c, n) in acc.items()
-    }
-
 
 Extractor = Callable[..., pd.DataFrame]
 CONTRACT_CONFLICTS = ("armenia-azerbaijan", "russia-ukraine", "ethiopia-tigray")
@@ -314,86 +218,7 @@ def evaluate(
 # --------------------------------------------------------------------------- baseline
 
 
-def import_quantulum() -> object:
-    """quantulum3's parser module, imported quietly; ``ImportError`` when not installed."""
-    with warnings.catch_warnings():
-        # Without scikit-learn it warns that it falls back to its non-classifier mode.
-        warnings.simplefilter("ignore")
-        from quantulum3 import parser
-    return parser
-
-
-def quantulum_version() -> str:
-    """quantulum3's version and whether it runs with its classifier."""
-    from importlib.metadata import version
-
-    from quantulum3 import classifier
-
-    mode = "classifier" if classifier.USE_CLF else "no classifier (scikit-learn not installed)"
-    return f"quantulum3 {version('quantulum3')}, {mode}"
-
-
-def quantulum_quantities(
-    parse: Callable[[str], list], doc_id: str, text: str, *, split: str = "document"
-) -> pd.DataFrame:
-    """Integer-like quantities quantulum3 finds in ``text`` (doc_id, value, char_start, ...).
-
-    ``split="paragraph"`` parses line by line (quantulum3's cost grows faster than
-    linearly with the length of its input); offsets are into ``text`` either way.
-    """
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
-    rows = []
-    for offset, piece in [(0, text)] if split == "document" else lines:
-        for q in parse(piece):
-            v = q.value
-            if isinstance(v, (int, float)) and math.isfinite(v) and v == int(v):
-                start = offset + q.span[0]
-                rows.append((doc_id, int(v), q.surface, start, q.unit.name))
-    columns = ["doc_id", "value", "value_text", "char_start", "category"]
-    return pd.DataFrame(rows, columns=columns).astype({"value": "int64", "char_start": "int64"})
-
-
-@dataclass(frozen=True)
-class Throughput:
-    """Seconds taken by each full pass of one extractor over the same texts."""
-
-    chars: int
-    seconds: list[float] = field(default_factory=list)
-
-    @property
-    def chars_per_second(self) -> float:
-        """Characters per second of the fastest pass (the least disturbed by the machine)."""
-        return self.chars / min(self.seconds) if self.seconds and min(self.seconds) > 0 else 0.0
-
-    def as_dict(self) -> dict[str, object]:
-        """Rounded figures, for JSON."""
-        seconds = [round(s, 4) for s in self.seconds]
-        return {
-            "chars": self.chars,
-            "seconds": seconds,
-            "chars_per_second": round(self.chars_per_second, 1),
-        }
-
-
-def time_passes(
-    runs: Mapping[str, Callable[[], object]], *, repeat: int = 3
-) -> tuple[dict[str, object], dict[str, list[float]]]:
-    """Run each pass ``repeat`` times, interleaved so drift hits all alike.
-
-    Returns the first pass's result and the seconds of every pass, by name.
-    """
-    first: dict[str, object] = {}
-    seconds: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(max(repeat, 1)):
-        for name, run in runs.items():
-            start = time.perf_counter()
-            result = run()
-            seconds[name].append(time.perf_counter() - start)
-            first.setdefault(name, result)
-    return first, seconds
-
-
-def _baseline(
+def _run_baseline(
     parse: Callable[[str], list], docset: DocumentSet, gold: pd.DataFrame, args: argparse.Namespace
 ) -> dict[str, object]:
     """Score quantulum3 and time both extractors; print the report, return the metrics."""
@@ -447,120 +272,6 @@ def _baseline(
             "ratio_lossdata_to_quantulum3": round(ratio, 2) if ratio else None,
         },
     }
-
-
-# --------------------------------------------------------------------------- formatting
-
-
-def _shorten(text: object, width: int = 100) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_table(
-    per_doc: Mapping[str, Scores], overall: Scores, subtotals: Mapping[str, Scores] | None = None
-) -> str:
-    """An aligned text table: one line per document, per subtotal and an overall line."""
-    head = ("doc_id", "gold", "pred", "opt", "tp", "fp", "fn", "precision", "recall", "f1")
-    rows = [*per_doc.items(), *(subtotals or {}).items(), ("overall", overall)]
-    width = max(len(head[0]), *(len(doc) for doc, _ in rows))
-    fmt = f"{{:<{width}}} " + "{:>5} " * 6 + "{:>9} {:>7} {:>6}"
-    lines = [fmt.format(*head)]
-    for doc, s in rows:
-        counts = (s.tp + s.fn, s.tp + s.fp + s.absorbed, s.absorbed, s.tp, s.fp, s.fn)
-        rates = (f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
-        lines.append(fmt.format(doc, *counts, *rates))
-    return "\n".join(lines)
-
-
-def format_attributes(
-    columns: Mapping[str, Mapping[str, tuple[int, int]]], label: str = "attribute"
-) -> str:
-    """One line per attribute (``label``), a correct/compared accuracy column per group."""
-    names = list(dict.fromkeys(a for acc in columns.values() for a in acc))
-    lines = ["  " + f"{label:<16}" + "".join(f"{g:>20}" for g in columns)]
-    for attr in names:
-        cells = []
-        for acc in columns.values():
-            c, n = acc.get(attr, (0, 0))
-            cells.append(f"{f'{c}/{n}':>12} {c / n:.3f}" if n else f"{f'{c}/{n}':>12}     -")
-        note = f"  ({_NOTES[attr]})" if attr in _NOTES else ""
-        lines.append(f"  {attr:<16}" + "".join(f"{cell:>20}" for cell in cells) + note)
-    return "\n".join(lines)
-
-
-def _where(value: object) -> str:
-    return "?" if pd.isna(value) else str(value)
-
-
-def format_errors(m: Matching, pred: pd.DataFrame, gold: pd.DataFrame) -> str:
-    """Every false positive and false negative, one line each."""
-    lines = [f"false positives ({len(m.false_positives)})"]
-    for label in m.false_positives:
-        r = pred.loc[label]
-        lines.append(
-            f"  FP {r['doc_id']} @{r['char_start']} {r['value']} {r['category']}: "
-            f"{_shorten(r.get('quote', ''), 160)}"
-        )
-    lines.append(f"false negatives ({len(m.false_negatives)})")
-    for label in m.false_negatives:
-        r = gold.loc[label]
-        lines.append(
-            f"  FN {r['doc_id']} @{_where(r['position'])} {r['value']} {r['category']}: "
-            f"{_shorten(r['quote'], 160)}"
-        )
-    return "\n".join(lines)
-
-
-def format_attribute_errors(report: Report) -> str:
-    """Matched rows with a wrong claimant_side or subject_side: predicted vs gold."""
-    found = report.attribute_errors()
-    lines = [f"side errors on matched rows ({len(found)})"]
-    for p, g, wrong in found:
-        r, pr = report.gold.loc[g], report.pred.loc[p]
-        what = "; ".join(
-            f"{a} {_as_text(pr[a])} (gold {r[a]}"
-            + (f", claimant {r['claimant']!r})" if a == "claimant_side" else ")")
-            for a in wrong
-        )
-        lines.append(
-            f"  AE {r['doc_id']} @{_where(r['position'])} {r['value']} {r['category']}: {what}: "
-            f"{_shorten(r['quote'], 120)}"
-        )
-    return "\n".join(lines)
-
-
-def print_report(report: Report, *, name: str, max_distance: int | None) -> None:
-    """The score tables and attribute accuracies, on standard output."""
-    gold, n_opt = report.gold, int(report.gold["optional"].sum())
-    print(
-        f"lossdata {lossdata.__version__} on {name}, {len(report.doc_ids)} documents: "
-        f"{len(gold)} gold rows ({len(gold) - n_opt} required, {n_opt} optional), "
-        f"{len(report.pred)} predictions"
-    )
-    print(
-        f"match on doc_id + category + value (or both bounds), nearest position"
-        f"{_within(max_distance)}; opt = matched optional rows\n"
-    )
-    print(format_table(report.per_doc, report.overall, report.subtotals()))
-    columns = {"overall": report.attributes()}
-    columns.update({k: report.attributes(v) for k, v in report.groups.items()})
-    print(f"\nattributes on {len(report.matching.pairs)} matched required rows")
-    print(format_attributes(columns))
-    basis = report.claimant_by_basis()
-    if basis:
-        print("\nclaimant_side by claimant_basis")
-        print(format_attributes({"claimant_side": basis}, label="claimant_basis"))
-    if report.conflicts:
-        right = sum(a == b for a, b in report.conflicts.values())
-        print(f"\nconflict detection: {right}/{len(report.conflicts)} documents")
-        for d, (p, c) in report.conflicts.items():
-            if p != c:
-                print(f"  {d}: predicted {p or '(empty)'}, expected {c}")
-
-
-def _within(max_distance: int | None) -> str:
-    return "" if max_distance is None else f" within {max_distance} chars"
 
 
 # --------------------------------------------------------------------------- main
@@ -654,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_attribute_errors(report))
     metrics = {"set": docset.name, "max_distance": args.max_distance, **report.as_dict()}
     if parse is not None:
-        metrics.update(_baseline(parse, docset, report.gold, args))
+        metrics.update(_run_baseline(parse, docset, report.gold, args))
     if args.json:
         args.json.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     return 1 if report.gold_errors else 0

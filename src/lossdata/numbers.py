@@ -110,6 +110,8 @@ def parse_number(text: str) -> int | None:
     >>> parse_number("Ninety-one"), parse_number("1.5 million"), parse_number("two dozen")
     (91, 1500000, 24)
     """
+    if text.isascii() and text.isdigit():
+        return int(text)  # the common case, without the grammar
     g = _grammar()
     t = re.sub(r"(?<=\d)[ \u00a0\u202f,](?=\d{3}\b)", "", text.strip().lower())
     m = re.fullmatch(r"(\d{1,15}(?:\.\d{1,6})?)(?:\s+([a-z]+))?", t)
@@ -183,10 +185,17 @@ def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
     g = _grammar()
-    m = g["before"].search(text, max(0, start - 20), start)
+    before_start = max(0, start - 20)
+    # Hedges are words: where only figures stand around a number, skip the patterns.
+    m = (
+        g["before"].search(text, before_start, start)
+        if _WORDED.search(text, before_start, start)
+        else None
+    )
     if m:
         return g["qualifiers_before"][" ".join(m.group("q").lower().split())], m.start("q")
-    m = g["after"].match(text, end, min(len(text), end + 12))
+    after_end = min(len(text), end + 12)
+    m = g["after"].match(text, end, after_end) if _WORDED.search(text, end, after_end) else None
     if m:
         return g["qualifiers_after"][" ".join(m.group("q").lower().split())], start
     return None, start
@@ -238,7 +247,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     for m in g["number"].finditer(text, start, end):
         s, e = m.span()
         value_text = m.group()
-        if not free(s, e) or g["vague"].match_at(text, s):
+        if not free(s, e) or (not value_text[:1].isdigit() and g["vague"].match_at(text, s)):
             continue
         value = parse_number(value_text)
         if value is None or _excluded(text, s, e, value_text):

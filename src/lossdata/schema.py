@@ -14,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from ._cells import cell_report, parse_cells
 from .conflicts import UNKNOWN, allowed_sides, claimant_sides, list_conflicts, subject_sides
 
 __all__ = [
@@ -242,9 +243,9 @@ def validate(df: pd.DataFrame, *, lazy: bool = True) -> pd.DataFrame:
     if not isinstance(df, pd.DataFrame):
         raise ClaimsValidationError(f"expected a pandas DataFrame, got {type(df).__name__}")
     _check_columns(df)
-    df, problems = _parse_cells(df[COLUMNS] if list(df.columns) != COLUMNS else df)
+    df, problems = parse_cells(df[COLUMNS] if list(df.columns) != COLUMNS else df, FIELDS)
     if problems:
-        raise ClaimsValidationError(_cell_report(problems))
+        raise ClaimsValidationError(cell_report(problems))
     df = _coerce_categories(df)
     try:
         return ClaimsSchema.validate(df, lazy=lazy)
@@ -260,7 +261,7 @@ def split_valid(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[object, str]]:
     table's fault, not a row's.
     """
     _check_columns(df)
-    parsed, problems = _parse_cells(df[COLUMNS] if list(df.columns) != COLUMNS else df)
+    parsed, problems = parse_cells(df[COLUMNS] if list(df.columns) != COLUMNS else df, FIELDS)
     bad: dict[object, str] = {}
     for label, column, reason in problems:
         bad.setdefault(label, f"{column} {reason}")
@@ -318,99 +319,6 @@ def _check_columns(df: pd.DataFrame) -> None:
         parts.append(f"repeated columns: {', '.join(repeated)}")
     if parts:
         raise ClaimsValidationError("; ".join(parts))
-
-
-_INT64_MAX = 2**63 - 1
-_MAX_SHOWN = 100  # unparsable cells listed in one message; the rest are counted
-
-
-def _parse_cells(df: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[object, str, str]]]:
-    """Read integer and date columns cell by cell: the typed frame and every bad cell.
-
-    A problem is ``(row label, column, reason)``; values pandera can judge (a
-    negative count, a date out of range, a word outside a vocabulary) are left to it.
-    """
-    out = df.copy()
-    problems: list[tuple[object, str, str]] = []
-    for f in FIELDS:
-        col = out[f.name]
-        if f.kind in ("int", "Int64") and not pd.api.types.is_integer_dtype(col.dtype):
-            parse = _parse_int
-        elif f.kind == "date" and not pd.api.types.is_datetime64_any_dtype(col.dtype):
-            parse = _parse_date
-        else:
-            continue
-        values = []
-        for label, value in col.items():
-            if _is_missing(value):
-                if not f.nullable:
-                    problems.append((label, f.name, "is empty, but the column needs a value"))
-                values.append(None)
-                continue
-            parsed, reason = parse(value)
-            if reason:
-                problems.append((label, f.name, f"{value!r} {reason}"))
-            values.append(parsed)
-        dtype = "Int64" if f.kind in ("int", "Int64") else "datetime64[ns]"
-        out[f.name] = pd.Series(values, index=col.index, dtype=dtype)
-    return out, problems
-
-
-def _is_missing(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # a list or an array in a cell
-        return False
-
-
-def _parse_int(value: object) -> tuple[int | None, str]:
-    """A whole number from an int, an integral float or a string of ASCII digits."""
-    if pd.api.types.is_bool(value):
-        return None, "is true/false, not a whole number"
-    if pd.api.types.is_integer(value) or (
-        pd.api.types.is_float(value) and float(value).is_integer()  # type: ignore[arg-type]
-    ):
-        number = int(value)  # type: ignore[call-overload]
-    elif isinstance(value, str):
-        text = value.strip()
-        digits = text[1:] if text[:1] in ("+", "-") else text
-        if not (digits.isascii() and digits.isdigit()):
-            return None, "is not a whole number (digits only, no separators)"
-        number = int(text)
-    else:
-        return None, "is not a whole number"
-    if abs(number) > _INT64_MAX:
-        return None, "is too large for a 64-bit integer"
-    return number, ""
-
-
-def _parse_date(value: object) -> tuple[pd.Timestamp | None, str]:
-    """A day from a date, datetime, Timestamp or a 'YYYY-MM-DD' string."""
-    if isinstance(value, (dt.date, pd.Timestamp)):
-        text = value.isoformat()[:10]
-    elif isinstance(value, str):
-        text = value.strip()
-        if len(text) != 10 or text[4] != "-" or text[7] != "-":
-            return None, "is not a date in the form YYYY-MM-DD"
-    else:
-        return None, "is not a date"
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return None, "is not a valid date (YYYY-MM-DD)"
-    try:
-        return pd.Timestamp(day), ""
-    except (ValueError, OverflowError):
-        return None, "is outside the range of dates pandas can hold"
-
-
-def _cell_report(problems: list[tuple[object, str, str]]) -> str:
-    """Every unreadable cell in plain words, one per line."""
-    lines = [f"the claims table has {len(problems)} unreadable cell(s):"]
-    lines += [f"- row {row}, column {col}: {why}" for row, col, why in problems[:_MAX_SHOWN]]
-    if len(problems) > _MAX_SHOWN:
-        lines.append(f"- ... and {len(problems) - _MAX_SHOWN} more")
-    return "\n".join(lines)
 
 
 def empty_claims() -> pd.DataFrame:

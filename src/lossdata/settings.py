@@ -42,7 +42,7 @@ class Settings:
     claimant_words: int = 12  # longest unlisted claimant, in words
     headline_claimant: int = 60  # longest name before the colon of "Armenian MoD: 1,200 killed"
     signature_name: int = 60  # longest name in a tweet's signature "— Name (@handle)"
-    embedded_after: int = 60  # "90 fighters, who were among 1,500 combatants, ...": the comma after
+    embedded_after: int = 60  # "40 volunteers, who were among 900 recruits, ...": the comma after
     margin_before: int = 20  # "may vary by 20": the margin words stand this close before
     nested_tail: int = 60  # "44 were injured, including nine": the total's clause before the part
     equipment_around: int = 40  # a loss word inside an equipment name starting this far before

@@ -1,5 +1,5 @@
-"""What is counted: the noun phrase after each number, the loss word that governs it, and
-the category, status and population it gives.
+"""What is counted: the noun phrase after each number and the category, status and
+population it gives, with the loss word that governs it (``losses``), in order.
 
 Each function reads one sentence (a ``Sentence``, indexed once) and returns
 ``Reading`` records; who claims them and whose loss they are is decided later.
@@ -8,44 +8,21 @@ Each function reads one sentence (a ``Sentence``, indexed once) and returns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .. import lexicon
-from ..actors import Actor
 from ..numbers import Number
 from ._lex import lex, windowed
+from .losses import (
+    elided_noun,
+    find_loss,
+    govern_lists,
+    noun_first,
+    people_from_equipment_word,
+    take,
+)
+from .reading import Governor, Reading
 from .structure import Sentence, between
 
 __all__ = ["Governor", "Reading", "governor", "read_sentence"]
-
-
-@dataclass(frozen=True)
-class Governor:
-    """The loss word that ends a list's introduction ("the Armenian military has lost:")."""
-
-    match: lexicon.Match
-    people: bool
-    owner: Actor | None
-
-
-@dataclass
-class Reading:
-    """What one count in a sentence says, before claimant and date are attached."""
-
-    number: Number
-    np_end: int
-    category: str | None = None
-    status: str | None = None
-    population: str | None = None
-    subject: Actor | None = None
-    subject_basis: str | None = None
-    kind: str | None = None  # "people" or "equipment"
-    loss_at: int | None = None
-    loss_word: str | None = None
-    unknown_noun: bool = False
-    enemy: bool = False  # "the enemy" names the claimant's opponent
-    own: bool = False  # "their servicemen": the claimant's own side
-    parent: Reading | None = None  # the count this one is nested in ("including 173 tanks")
 
 
 _REF_MARK = re.compile(r"\[\w{1,4}\]")
@@ -71,7 +48,11 @@ def governor(sent: Sentence) -> Governor | None:
 def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
     """The loss counts of one sentence, with what each counts."""
     text = sent.doc.text
-    numbers = [n for n in sent.numbers if not _embedded(sent, n) and not _not_a_count(sent, n)]
+    numbers = [
+        n
+        for n in _out_of_bare_runs(text, sent.numbers)
+        if not _embedded(sent, n) and not _not_a_count(sent, n)
+    ]
     if not numbers:
         return []
     readings = []
@@ -98,7 +79,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         if r.unknown_noun:
             continue
         limit = readings[i + 1].number.start if i + 1 < len(readings) else sent.end
-        _find_loss(sent, r, limit)
+        find_loss(sent, r, limit)
         if r.loss_at is not None and r.loss_at > r.number.start:
             used.add(r.loss_at)
     for r in readings:  # a part shares its total's loss word unless it has its own
@@ -107,11 +88,11 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
             r.status, r.loss_at, r.loss_word = prev.status, prev.loss_at, prev.loss_word
             if r.kind == "people":
                 r.category = prev.category
-    _govern_lists(sent, readings, chains, used)
+    govern_lists(sent, readings, chains, used)
     if gov is not None:
         for r in readings:
             if r.loss_at is None and r.kind is not None:
-                _take(r, gov.match, gov.people)
+                take(r, gov.match, gov.people)
                 r.subject = r.subject or gov.owner
     # Coordinated counts share what their neighbour on the right says
     # ("30 Azerbaijani and 25 Armenian civilians killed").
@@ -133,7 +114,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
                 r.category = nxt.category
             r.status, r.loss_at, r.loss_word = nxt.status, nxt.loss_at, nxt.loss_word
         elif r.kind == "people" and nxt.kind == "equipment" and nxt.status == "destroyed":
-            r.category = _people_from_equipment_word(nxt.status)
+            r.category = people_from_equipment_word(nxt.status)
             r.loss_at, r.loss_word = nxt.loss_at, nxt.loss_word
     # A total takes the loss word its parts share ("70 civilians, including 15 children,
     # were killed").
@@ -153,9 +134,9 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
     prev_end = sent.start
     for r in readings:
         if r.kind is None and not r.unknown_noun:
-            _elided_noun(sent, r)
+            elided_noun(sent, r)
         if r.loss_at is None and (r.kind is None or r.np_end <= r.number.end + 1):
-            _noun_first(sent, r, prev_end)
+            noun_first(sent, r, prev_end)
         prev_end = r.np_end
         if r.kind == "equipment" and r.category is None:
             _equipment_to_left(sent, r)
@@ -168,9 +149,26 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
     return out
 
 
+def _out_of_bare_runs(text: str, numbers: list[Number]) -> list[Number]:
+    """The numbers less those inside a run of bare figures ("1 2 3 4 ..."): with nothing
+    but spaces between them, they are a table's columns or a serial, not a list of counts
+    (a list names what it counts or joins its items: "3 tanks, 4 drones", "3, 5 and 7");
+    only the run's last figure, next to whatever follows, can be a count."""
+    bare = [
+        i + 1 < len(numbers) and not text[n.end : numbers[i + 1].start].strip()
+        for i, n in enumerate(numbers)
+    ]
+    out = []
+    for i, n in enumerate(numbers):
+        inside = bare[i] and i > 0 and bare[i - 1]  # a bare gap on both sides
+        if not inside:
+            out.append(n)
+    return out
+
+
 def _embedded(sent: Sentence, n: Number) -> bool:
     """A count inside a relative clause or an "among" phrase describes, it does not claim:
-    "90 fighters, who were among more than 1,500 combatants, had been killed"."""
+    "40 of the volunteers, who were among over 900 recruits, had been killed"."""
     text, st = sent.doc.text, sent.doc.settings
     before = text[max(sent.start, n.start - st.embedded_before) : n.start]
     if not _LETTER.search(before):
@@ -275,7 +273,7 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
         if r.unknown_noun and head and lex()["noun_loss"].search(head[0].text):
             # "9,000 Russian combat fatalities": the loss word is the noun's head.
             r.unknown_noun = False
-            _take(r, head[0], True)
+            take(r, head[0], True)
 
 
 def _has_unknown_word(sent: Sentence, s: int, e: int) -> bool:
@@ -324,201 +322,3 @@ def _coordinated(text: str, a: Reading, b: Reading) -> bool:
 def _strip_qualifier_words(gap: str) -> str:
     words = lex()["gap_words"]
     return "".join(w for w in re.split(r"(\s+)", gap) if w.strip().lower() not in words)
-
-
-def _gap_is_function_words(text: str, s: int, e: int) -> bool:
-    gap = _REF_MARK.sub(" ", text[s:e])
-    words = lex()["gap_words"]
-    return all(w.lower() in words for w in re.findall(r"[\w'-]+", gap)) and not re.search(
-        r"[.;:,]", gap
-    )
-
-
-def _right_adjacent_people_loss(sent: Sentence, r: Reading) -> lexicon.Match | None:
-    """A people loss word right after a bare count: "310 killed", "two have been hurt"."""
-    n = r.number
-    for m in between(sent.people_loss, n.end, n.end + sent.doc.settings.loss_after_count):
-        if lex()["count_aux"].fullmatch(sent.doc.text, n.end, m.start):
-            return m
-        break
-    return None
-
-
-def _find_loss(sent: Sentence, r: Reading, limit: int) -> None:
-    """Attach the loss word that governs count ``r``: left-adjacent ("killing four"),
-    else on its right before the next count or a clause break ("13 were wounded")."""
-    text, n = sent.doc.text, r.number
-    if r.kind is None and r.np_end <= n.end + 1:
-        m = _right_adjacent_people_loss(sent, r)
-        if m is not None:  # "lost 310 killed": the loss word is the noun
-            _take(r, m, True)
-            return
-    clause_end = _clause_end(text, r.np_end, limit)
-    back = sent.doc.settings.loss_before_count
-    semi = text.find(";", r.np_end, clause_end)
-    clause_end = semi if semi >= 0 else clause_end
-    pools = [(sent.equip_loss, False)] if r.kind == "equipment" else [(sent.people_loss, True)]
-    if r.kind is None:
-        pools = [(sent.people_loss, True), (sent.equip_loss, False)]
-    left: list[tuple[lexicon.Match, bool]] = []
-    right: list[tuple[lexicon.Match, bool]] = []
-    for hits, people in pools:
-        # The left neighbour must be adjacent up to function words: look a short way back.
-        for m in between(hits, max(sent.start, n.start - back), n.start):
-            if m.end <= n.start and _gap_is_function_words(text, m.end, n.start):
-                left.append((m, people))
-        right += [(m, people) for m in between(hits, r.np_end, clause_end)]
-    if left:
-        m, people = max(left, key=lambda h: h[0].start)
-        _take(r, m, people)
-        return
-    if right:
-        m, people = min(right, key=lambda h: h[0].start)
-        _take(r, m, people)
-
-
-def _govern_lists(
-    sent: Sentence, readings: list[Reading], chains: list[int], used: set[int]
-) -> None:
-    """A loss word before a list governs every count of it that has none of its own,
-    unless another count already took that word or a clause break stands between."""
-    text = sent.doc.text
-    for chain in sorted(set(chains)):
-        members = [r for r, c in zip(readings, chains, strict=True) if c == chain]
-        region_end = members[0].number.start
-        people_before = [(m, True) for m in between(sent.people_loss, sent.start, region_end)]
-        equip_before = [(m, False) for m in between(sent.equip_loss, sent.start, region_end)]
-        for r in members:
-            if r.loss_at is not None or r.unknown_noun:
-                continue
-            if r.kind is None:
-                # A bare figure takes a people word; an equipment word ("losses ... amounted
-                # to 720") says nothing of what is counted: the noun-first rule reads it.
-                pool = people_before
-            elif r.kind == "equipment":
-                pool = equip_before
-            else:
-                pool = people_before + [
-                    h for h in equip_before if h[0].label in ("lost", "captured", "destroyed")
-                ]
-            before = [
-                h
-                for h in pool
-                if h[0].end <= region_end
-                and h[0].start not in used
-                and _governs(text, h[0].end, region_end)
-            ]
-            if before:
-                m, people = max(before, key=lambda h: h[0].start)
-                _take(r, m, people)
-
-
-_LIST_OPENER = re.compile(r"(?::|\s[–—]|\s-)\s*")
-
-
-def _governs(text: str, pos: int, region_end: int) -> bool:
-    """No clause break between a loss word and a list, unless it is the colon that opens
-    the list ("the enemy's losses were: 900 casualties, 31 drones")."""
-    end = _clause_end(text, pos, region_end)
-    if end == region_end:
-        return True
-    opener = _LIST_OPENER.match(text, end, region_end)  # ": " or " – " right before the list
-    return opener is not None and opener.end() == region_end
-
-
-def _take(r: Reading, m: lexicon.Match, is_people_word: bool) -> None:
-    r.loss_at, r.loss_word = m.start, m.text.lower()
-    if r.kind == "equipment":
-        r.status = m.label if not is_people_word else None
-        if r.status is None:
-            r.status = {"captured": "captured"}.get(m.label, "lost")
-    elif r.kind == "people":
-        r.category = m.label if is_people_word else _people_from_equipment_word(m.label)
-    elif is_people_word:
-        r.kind, r.category = "people", m.label
-    else:
-        r.kind, r.status = "equipment", m.label
-
-
-def _people_from_equipment_word(label: str) -> str | None:
-    # "Azerbaijan lost 6,674 troops": loss of people without a verb of killing.
-    return {"lost": "killed", "captured": "captured", "destroyed": "killed"}.get(label)
-
-
-def _clause_end(text: str, pos: int, limit: int) -> int:
-    m = lex()["clause_break"].search(text, pos, limit)
-    return m.start() if m else limit
-
-
-def _elided_noun(sent: Sentence, r: Reading) -> None:
-    """A count without a noun ("downed four", "5,000 killed"): take the noun from the
-    nearest equipment name to its left, or read the loss word as the noun."""
-    text, n, st = sent.doc.text, r.number, sent.doc.settings
-    m = _right_adjacent_people_loss(sent, r)
-    if m is not None:
-        r.kind, r.category, r.loss_at, r.loss_word = "people", m.label, m.start, m.text.lower()
-        return
-    before = [
-        m
-        for m in between(sent.equipment, max(sent.start, n.start - st.equipment_left), n.start)
-        if m.end <= n.start
-    ]
-    left_loss = [
-        m
-        for m in between(sent.equip_loss, max(sent.start, n.start - st.loss_before_count), n.start)
-        if m.end <= n.start and _gap_is_function_words(text, m.end, n.start)
-    ]
-    if before and left_loss and not _after_text_is_noun(text, n.end, st.word_after):
-        r.kind, r.category = "equipment", before[-1].label
-        r.status, r.loss_at = left_loss[-1].label, left_loss[-1].start
-        r.loss_word = left_loss[-1].text.lower()
-
-
-def _noun_first(sent: Sentence, r: Reading, left: int) -> None:
-    """A loss named before its figure: "the death toll rose to 64", "civilian deaths: 212",
-    "tank losses reached 812", "the number of Syrians killed has passed 40"."""
-    text, n, st = sent.doc.text, r.number, sent.doc.settings
-    s = max(left, sent.start, n.start - st.noun_first)
-    tail = lex()["linker_tail"].search(text, s, n.start)
-    if tail is None:
-        return
-    before = [(m, True) for m in between(sent.people_loss, s, tail.start())]
-    before += [(m, False) for m in between(sent.equip_loss, s, tail.start()) if m.label == "lost"]
-    before = [
-        h
-        for h in before
-        if h[0].end <= tail.start() and _clause_end(text, h[0].end, tail.start()) == tail.start()
-    ]
-    if not before:
-        return
-    m, people = max(before, key=lambda h: h[0].start)
-    equipment = [
-        e
-        for e in between(sent.equipment, max(s, m.start - st.noun_first_equipment), m.start)
-        if e.end <= m.start
-    ]
-    nouns = [
-        p for p in between(sent.people_nouns, max(s, m.start - st.noun_first_people), tail.start())
-    ]
-    if not people and equipment:
-        r.kind, r.category, r.status = "equipment", equipment[-1].label, "lost"
-        r.loss_at, r.loss_word = m.start, m.text.lower()
-        return
-    if not people and not nouns:
-        return  # "losses reached 40": of what, the sentence does not say
-    r.kind = "people"
-    r.category = m.label if people else _people_from_equipment_word(m.label)
-    r.loss_at, r.loss_word = m.start, m.text.lower()
-    if nouns and nouns[-1].label != "unknown":
-        r.population = nouns[-1].label
-    # The noun phrase's own name ("the number of Syrians killed in the province"), else one
-    # between the loss word and the figure.
-    names = [x for x in between(sent.subjects, max(s, m.start - st.noun_first_names), m.start)]
-    names = names or [x for x in between(sent.subjects, m.end, tail.start())]
-    if names and r.subject is None:
-        r.subject, r.subject_basis = names[-1].actor, "noun_phrase"
-
-
-def _after_text_is_noun(text: str, pos: int, window: int) -> bool:
-    after = text[pos : pos + window]
-    return bool(re.match(r"\s+[a-z]{3,}\b", after)) and not lex()["not_noun_after"].match(after)

@@ -9,7 +9,7 @@ import re
 from ..actors import Actor
 from ._lex import lex
 from .claimants import Frame
-from .counts import Reading
+from .reading import Reading
 from .structure import Sentence, between
 
 __all__ = ["find_subject", "owner_before", "resolve_subject"]
@@ -45,7 +45,7 @@ def find_subject(sent: Sentence, r: Reading) -> None:
         after = r.np_end
         noun = between(sent.people_loss, after, after + st.adjacent)
         if noun and r.loss_at == noun[0].start:
-            after = noun[0].end  # "80 civilian deaths | in Azerbaijan"
+            after = noun[0].end  # "12 civilian deaths | in the town"
         tail = lex()["place_gap"].match(text, after, min(sent.end, after + st.place_after_noun))
         if tail:
             at = between(sent.places, tail.end(), tail.end() + 1)
@@ -53,7 +53,7 @@ def find_subject(sent: Sentence, r: Reading) -> None:
                 m
                 for m in between(sent.subjects, tail.end(), tail.end() + 1)
                 if (m.actor.kind != "state" or r.kind == "people") and not _is_agent(sent, m.end)
-            ]  # "wounded in Armenian strikes": the attacker is no place
+            ]  # "wounded in Russian strikes": the attacker is no place
             if at:
                 r.subject, r.subject_basis = _as_subject(at[0].actor), "place"
     # (b) a possessive right before the count ("Russia's 40 tanks", "the enemy's 3 depots").
@@ -117,7 +117,7 @@ def _is_agent(sent: Sentence, pos: int) -> bool:
 
 def _agent_side(sent: Sentence, r: Reading) -> str | None:
     """The side that did the destroying or killing: "Armenian shelling", "by Azerbaijani
-    forces", "Azerbaijan had destroyed" (not a demonym inside a counted noun phrase)."""
+    forces", "Kyiv had destroyed" (not a demonym inside a counted noun phrase)."""
     text, st = sent.doc.text, sent.doc.settings
     side = None
     for m in [*sent.subjects, *sent.claimants]:

@@ -9,7 +9,7 @@ import datetime as dt
 from ..dates import DateMention
 from ._lex import lex
 from .claimants import Frame
-from .counts import Reading
+from .reading import Reading
 from .structure import Sentence
 
 __all__ = ["claim_date", "other_era", "scope"]
