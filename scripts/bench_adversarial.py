@@ -69,17 +69,19 @@ def _alarm(signum: int, frame: object) -> None:
 
 
 def _time(func: Callable[[str], object], text: str, budget: float) -> float:
-    """Seconds per call (repeated to at least 0.2 s for short inputs); raises _Cap."""
+    """Seconds per call: the fastest of at least three calls (more for short inputs, up to
+    0.5 s), so that a busy moment of the machine does not count; raises _Cap."""
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, max(budget, 0.001))
     try:
-        runs, start = 0, time.perf_counter()
+        best, runs, start = float("inf"), 0, time.perf_counter()
         while True:
+            t0 = time.perf_counter()
             func(text)
+            best = min(best, time.perf_counter() - t0)
             runs += 1
-            elapsed = time.perf_counter() - start
-            if elapsed >= 0.2 or runs >= 50:
-                return elapsed / runs
+            if runs >= 3 and (time.perf_counter() - start >= 0.5 or runs >= 50):
+                return best
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 

@@ -247,14 +247,21 @@ def gazetteer(conflict: str) -> Gazetteer:
     return Gazetteer(conflict)
 
 
-def conflict_evidence(text: str, conflict: str) -> tuple[int, int]:
+def conflict_evidence(
+    text: str, conflict: str, words: list[tuple[int, str]] | None = None
+) -> tuple[int, int]:
     """(mentions of the conflict's sides, mentions of states and armed groups outside it)."""
     g = gazetteer(conflict)
     sides = set(g.profile.side_ids) if g.profile else set()
     own_states = {s.name.lower() for s in g.profile.sides} if g.profile else set()
     states = _state_forms()
     own = foreign = 0
-    for m in [*g.claimants(text), *g.subjects(text), *g.places(text)]:
+    words = lexicon.words_of(text) if words is None else words
+    for m in [
+        *g.claimants(text, words=words),
+        *g.subjects(text, words=words),
+        *g.places(text, words=words),
+    ]:
         state = states.get(m.text.lower())
         if state is not None and state not in own_states and m.actor.side in sides:
             foreign += 1  # "Syrian" names Syria, though a profile counts Syrian fighters

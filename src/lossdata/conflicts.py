@@ -190,12 +190,14 @@ def detect_conflict(text: str, published: dt.date | None = None) -> str:
     dates fit ``published``; ``"unknown"`` when none is named often enough, or when states
     and armed groups outside the profile are named more."""
     from .actors import conflict_evidence  # the gazetteer is built from the profiles
+    from .lexicon import words_of
 
+    words = words_of(text)  # tokenised once for every profile
     best, best_score = UNKNOWN, 0
     for profile in _profiles().values():
         if not profile.covers(published):
             continue
-        own, foreign = conflict_evidence(text, profile.id)
+        own, foreign = conflict_evidence(text, profile.id, words)
         if own > best_score and own > foreign:
             best, best_score = profile.id, own
     from .settings import SETTINGS

@@ -120,7 +120,7 @@ def lex() -> dict:
         "death_words": frozenset(w.lower() for w in losses["death_words"]),
         "section_end": words_pattern(documents["section_end"], anchor="line"),
         "bullet": re.compile(documents["bullet"]),
-        "np_stop": words_pattern(documents["np_stop"]),
+        "np_stop": lexicon.PhraseMatcher((w, "stop") for w in documents["np_stop"]),
         "gap_words": frozenset(w.lower() for w in documents["gap_words"]),
         "enemy": words_pattern(documents["enemy"]),
         "own": words_pattern(documents["own"]),

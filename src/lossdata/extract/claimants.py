@@ -106,7 +106,7 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
     mentions = sent.claimants
     lx = lex()
     # "according to X", "per X", "citing X"
-    for p in lex()["preps"].finditer(text, sent.start, sent.end):
+    for p in lex()["preps"].finditer(text, sent.start, sent.end, words=sent.words):
         if lx["back_reference"].match(text, p.end):
             continue  # "a chart, according to which ...": the verb's subject says it
         after = [

@@ -225,9 +225,9 @@ def _noun_phrase_end(sent: Sentence, pos: int, limit: int) -> int:
     window_end = min(limit, pos + sent.doc.settings.noun_phrase)
     m = _NP_BREAK.search(text, pos, window_end)
     stop = m.start() if m else window_end
-    s = lex()["np_stop"].search(text, pos, stop)
-    if s:
-        stop = s.start()
+    stops = between(sent.np_stops, pos, stop)
+    if stops:
+        stop = stops[0].start
     for hits in (sent.people_loss, sent.equip_loss):
         for hit in between(hits, pos, stop):
             # A participle right after the noun ("servicemen killed") ends the phrase,
