@@ -100,25 +100,17 @@ OPEN_CLAIMANTS = [
             conflict=RU,
         )
     ),
-    xfail(
-        Case(
-            "according-to-official-head-noun",
-            "According to a Polish military analyst, 40 Russian helicopters have been lost.",
-            [(40, "Polish military analyst", "third_party")],
-            conflict=RU,
-        ),
-        reason="claimant cut to 'Polish military' (a known alias prefix); the phrase's head "
-        "noun 'analyst' is dropped",
+    Case(
+        "according-to-official-head-noun",
+        "According to a Polish military analyst, 40 Russian helicopters have been lost.",
+        [(40, "Polish military analyst", "third_party")],
+        conflict=RU,
     ),
-    xfail(
-        Case(
-            "present-tense-estimate",
-            "Western analysts estimate that 70,000 Russian soldiers have been killed.",
-            [(70000, "Western analysts", "third_party")],
-            conflict=RU,
-        ),
-        reason="'Western analysts estimate that' not read as a claimant: produced "
-        "'unidentified outlet'/unattributed instead of 'Western analysts'/third_party",
+    Case(
+        "present-tense-estimate",
+        "Western analysts estimate that 70,000 Russian soldiers have been killed.",
+        [(70000, "Western analysts", "third_party")],
+        conflict=RU,
     ),
 ]
 
@@ -182,32 +174,24 @@ REFERENCES = [
             [(600, "Ukrainian Armed Forces", "ukraine")],
         )
     ),
-    xfail(
-        Case(
-            "said-an-official-statement",
-            "The Armenian Defence Ministry held a briefing in Yerevan. Twelve Azerbaijani drones "
-            "were downed overnight, said an official statement.",
-            [(12, "Armenian Ministry of Defence", "armenia")],
-            published="2020-10-12",
-            conflict=AA,
-        ),
-        reason="'said an official statement' gives claimant 'statement'/third_party instead of "
-        "the ministry named before (Armenian Ministry of Defence/armenia)",
+    Case(
+        "said-an-official-statement",
+        "The Armenian Defence Ministry held a briefing in Yerevan. Twelve Azerbaijani drones "
+        "were downed overnight, said an official statement.",
+        [(12, "Armenian Ministry of Defence", "armenia")],
+        published="2020-10-12",
+        conflict=AA,
     ),
-    xfail(
-        Case(
-            "the-report-lists",
-            "The Ukrainian Defence Ministry published its weekly report. The report lists 9 "
-            "aircraft, 14 tanks and 6 helicopters destroyed.",
-            [
-                (9, "Ukrainian Ministry of Defence", "ukraine"),
-                (14, "Ukrainian Ministry of Defence", "ukraine"),
-                (6, "Ukrainian Ministry of Defence", "ukraine"),
-            ],
-            conflict=RU,
-        ),
-        reason="'The report lists' does not refer back to the Ukrainian Defence Ministry: all "
-        "three rows get 'unidentified outlet'/unattributed",
+    Case(
+        "the-report-lists",
+        "The Ukrainian Defence Ministry published its weekly report. The report lists 9 "
+        "aircraft, 14 tanks and 6 helicopters destroyed.",
+        [
+            (9, "Ukrainian Ministry of Defence", "ukraine"),
+            (14, "Ukrainian Ministry of Defence", "ukraine"),
+            (6, "Ukrainian Ministry of Defence", "ukraine"),
+        ],
+        conflict=RU,
     ),
 ]
 
@@ -268,16 +252,11 @@ FRAMES = [
             conflict=ET,
         )
     ),
-    xfail(
-        Case(
-            "azerbaijani-claim-heading",
-            "Azerbaijani claim:\n* 16 Armenian tanks destroyed\n* 4 Su-25 aircraft downed",
-            [(16, "tanks", "armenia", "azerbaijan"), (4, "aircraft", "armenia", "azerbaijan")],
-            conflict=AA,
-        ),
-        reason="heading 'Azerbaijani claim:' not read as a section claimant: both rows "
-        "unattributed instead of azerbaijan; the Su-25 row's subject is unknown instead of "
-        "armenia (equipment counted by a side = the opponent's)",
+    Case(
+        "azerbaijani-claim-heading",
+        "Azerbaijani claim:\n* 16 Armenian tanks destroyed\n* 4 Su-25 aircraft downed",
+        [(16, "tanks", "armenia", "azerbaijan"), (4, "aircraft", "armenia", "azerbaijan")],
+        conflict=AA,
     ),
     xfail(
         Case(
@@ -407,20 +386,16 @@ COUNTS = [
             conflict=RU,
         )
     ),
-    xfail(
-        Case(
-            "revised-toll",
-            "The death toll in the Mekelle market strike rose from 12 to 17 and then to 23, "
-            "Tigray health officials said.",
-            [
-                (12, None, None, "exact", "killed"),
-                (17, None, None, "exact", "killed"),
-                (23, None, None, "exact", "killed"),
-            ],
-            conflict=ET,
-        ),
-        reason="revised toll 'rose from 12 to 17 and then to 23': the middle figure 17 is "
-        "dropped (only 12 and 23 are rows)",
+    Case(
+        "revised-toll",
+        "The death toll in the Mekelle market strike rose from 12 to 17 and then to 23, "
+        "Tigray health officials said.",
+        [
+            (12, None, None, "exact", "killed"),
+            (17, None, None, "exact", "killed"),
+            (23, None, None, "exact", "killed"),
+        ],
+        conflict=ET,
     ),
     ok(
         Case(

@@ -117,6 +117,8 @@ def lex() -> dict:
         ],
         "other_era": words_pattern(reporting["other_era"]),
         "heading_claim": words_pattern(reporting["heading_claims"]),
+        "heading_claim_words": frozenset(w.lower() for w in reporting["heading_claims"]),
+        "message_heads": frozenset(w.lower() for w in reporting["message_heads"]),
         "death_words": frozenset(w.lower() for w in losses["death_words"]),
         "section_end": words_pattern(documents["section_end"], anchor="line"),
         "bullet": re.compile(documents["bullet"]),

@@ -67,7 +67,11 @@ class Register:
         speakers = [f for p, f in reversed(self.speakers) if pos - p <= reach]
         named = [a for p, a in reversed(self.actors) if pos - p <= reach]
         if head in lex()["anaphors"]:
-            return speakers[0] if speakers else (_as_frame(named[0]) if named else None)
+            if speakers:
+                return speakers[0]
+            # an institution named beats a capital or country named after it
+            bodies = [a for a in named if a.kind not in ("government", "generic")]
+            return _as_frame((bodies or named)[0]) if named else None
         for f in speakers:
             if head in f.claimant.lower():
                 return f
@@ -115,7 +119,11 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
             if lx["lead_gap"].fullmatch(text, p.end, m.start)
         ]
         if after:
-            return _frame(after[0].actor, sent, after[0].start, "according_to")
+            phrase = _phrase_after(sent, p.end)
+            longer = phrase is not None and phrase[1] > after[0].end + 1
+            if not (longer and after[0].actor.kind in ("generic", "government", "state")):
+                return _frame(after[0].actor, sent, after[0].start, "according_to")
+            return _open(sent, phrase, register, "according_to")
         if p.text.lower() in lx["named_only"]:
             continue
         phrase = _phrase_after(sent, p.end)
@@ -276,15 +284,27 @@ def _open(sent: Sentence, span: tuple[int, int], register: Register, basis: str)
             return None
         date = _frame(_as_actor(found), sent, s, "reference").date
         return replace(found, date=date, basis="reference")
-    inside = between(sent.claimants, s, e)
-    if inside:
-        return _frame(inside[-1].actor, sent, s, basis)
     words = phrase.split()
     dets = lex()["determiners"]
     while words and words[0].lower() in dets:
         words = words[1:]
     if not words:
         return None
+    head = words[-1].lower().strip(".,")
+    if head in lex()["message_heads"]:
+        # "said an official statement", "the report lists": whoever issued it
+        found = register.resolve(head, s, sent.doc.settings.register_reach)
+        if found is not None:
+            date = _frame(_as_actor(found), sent, s, "reference").date
+            return replace(found, date=date, basis="reference")
+    inside = between(sent.claimants, s, e)
+    if inside:
+        m = inside[-1]
+        if m.end >= e - 1 or m.actor.kind not in ("generic", "government", "state"):
+            return _frame(m.actor, sent, s, basis)
+        # "a Polish military analyst": the name as written, the side of its demonym
+        actor = Actor(" ".join(words), m.actor.side, m.actor.country, kind="open")
+        return _frame(actor, sent, s, "open_" + basis)
     name = " ".join(words)
     if not re.search(r"[A-Za-z]{2}", name):
         return None

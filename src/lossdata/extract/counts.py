@@ -132,12 +132,16 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
                 r.status, r.loss_at, r.loss_word = c.status, c.loss_at, c.loss_word
     out = []
     prev_end = sent.start
+    prev: Reading | None = None
     for r in readings:
         if r.kind is None and not r.unknown_noun:
             elided_noun(sent, r)
         if r.loss_at is None and (r.kind is None or r.np_end <= r.number.end + 1):
             noun_first(sent, r, prev_end)
+            if r.loss_at is None and prev is not None and prev.loss_at is not None:
+                _revised(sent, prev, r)
         prev_end = r.np_end
+        prev = r
         if r.kind == "equipment" and r.category is None:
             _equipment_to_left(sent, r)
         if r.unknown_noun and r.kind is None:
@@ -164,6 +168,20 @@ def _out_of_bare_runs(text: str, numbers: list[Number]) -> list[Number]:
         if not inside:
             out.append(n)
     return out
+
+
+def _revised(sent: Sentence, prev: Reading, r: Reading) -> None:
+    """A figure that revises the one before it ("rose from 12 to 17 and then to 23")
+    counts what that one counts."""
+    if prev.loss_at > prev.number.start or prev.np_end > prev.number.end + 1:
+        return  # the figure before named its own noun or loss after it
+    text = sent.doc.text
+    gap = lex()["linker_tail"].search(text, prev.number.end, r.number.start)
+    if gap is None or text[prev.number.end : gap.start()].strip(" ,"):
+        return
+    r.kind, r.category, r.status = prev.kind, prev.category, prev.status
+    r.population, r.subject, r.subject_basis = prev.population, prev.subject, prev.subject_basis
+    r.loss_at, r.loss_word = prev.loss_at, prev.loss_word
 
 
 def _embedded(sent: Sentence, n: Number) -> bool:
