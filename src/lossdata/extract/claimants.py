@@ -109,8 +109,10 @@ def find_frame(sent: Sentence, register: Register) -> Frame | None:
     st = sent.doc.settings
     mentions = sent.claimants
     lx = lex()
+    if not mentions and not sent.verbs and not sent.preps:
+        return None  # no name, no reporting verb, no "according to": no frame
     # "according to X", "per X", "citing X"
-    for p in lex()["preps"].finditer(text, sent.start, sent.end, words=sent.words):
+    for p in sent.preps:
         if lx["back_reference"].match(text, p.end):
             continue  # "a chart, according to which ...": the verb's subject says it
         after = [

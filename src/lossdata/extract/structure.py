@@ -97,6 +97,11 @@ class Sentence:
         )
 
     @cached_property
+    def preps(self) -> Hits:
+        """Prepositions that introduce a claimant ("according to", "per")."""
+        return Hits(lex()["preps"].findall(self.doc.text, self.start, self.end, words=self.words))
+
+    @cached_property
     def np_stops(self) -> Hits:
         """Words that end a noun phrase after a count ("were", "in", "according")."""
         return Hits(lex()["np_stop"].findall(self.doc.text, self.start, self.end, words=self.words))
