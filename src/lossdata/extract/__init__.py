@@ -262,8 +262,8 @@ def _section(
             use = list_frame
         elif heading is not None:
             use = heading
-        elif sent.list_item or (carried is not None and _continues(sent)):
-            use = carried
+        elif carried is not None and (sent.list_item or _continues(sent)):
+            use = replace(carried, basis="continuation")  # "It added", a list's next item
         else:
             use = None
         if not sent.list_item:
