@@ -1,4 +1,4 @@
-"""Command line: ``lossdata build | figures | extract | validate``."""
+"""Command line: ``lossdata build | figures | extract | validate | evaluate``."""
 
 from __future__ import annotations
 
