@@ -14,6 +14,8 @@ from importlib import resources
 
 import yaml
 
+from .settings import SETTINGS
+
 __all__ = [
     "UNKNOWN",
     "Profile",
@@ -200,6 +202,4 @@ def detect_conflict(text: str, published: dt.date | None = None) -> str:
         own, foreign = conflict_evidence(text, profile.id, words)
         if own > best_score and own > foreign:
             best, best_score = profile.id, own
-    from .settings import SETTINGS
-
     return best if best_score >= SETTINGS.conflict_min_score else UNKNOWN

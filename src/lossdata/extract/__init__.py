@@ -195,9 +195,10 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["claim_date"] = pd.to_datetime(df["claim_date"])
     df = df.sort_values(["doc_id", "char_start", "category"], kind="stable")
-    valid, dropped = split_valid(df.reset_index(drop=True))
+    df = df.reset_index(drop=True)
+    valid, dropped = split_valid(df)
     for label, why in dropped.items():
-        row = df.reset_index(drop=True).loc[label]
+        row = df.loc[label]
         warnings.warn(
             f"{row['doc_id']}: dropped the figure {row['value_text']!r} at {row['char_start']} "
             f"that breaks the contract ({why})",
@@ -284,7 +285,7 @@ def _section(
             subject = resolve_subject(sent, r, said, last_subject.get(sent.para))
             if subject[0].side != "unknown":
                 last_subject[sent.para] = subject[0]
-            claim = _claim(
+            yield _claim(
                 sent,
                 r,
                 said,
@@ -295,8 +296,6 @@ def _section(
                 conflict,
                 register.practice("personnel"),
             )
-            if claim is not None:
-                yield claim
         para_dates.setdefault(sent.para, []).extend(d for d in sent.dates if not d.since)
 
 
@@ -351,7 +350,7 @@ def _claim(
     doc_id: str,
     conflict: str,
     tally: str | None = None,
-) -> Claim | None:
+) -> Claim:
     n = r.number
     subject, subject_basis = resolved
     population = r.population or subject.population
@@ -368,31 +367,27 @@ def _claim(
     subject_side = subject.side if subject.side != "unattributed" else "unknown"
     if conflict == UNKNOWN and subject_side != "unknown":
         subject_side = "unknown"  # a war with no profile has no sides to give
-    try:
-        return Claim(
-            claim_id=f"{doc_id}-{n.start}-{category}-{hashlib.sha1(key.encode()).hexdigest()[:6]}",
-            doc_id=doc_id,
-            char_start=n.start,
-            char_end=n.end,
-            quote=sent.text,
-            value_text=n.text,
-            value=n.value,
-            value_low=n.low,
-            value_high=n.high,
-            qualifier=n.qualifier,
-            category=category,
-            status=status,
-            subject=subject.name,
-            subject_side=subject_side,
-            population=population,
-            claimant=frame.claimant,
-            claimant_side=frame.side,
-            conflict=conflict,
-            claim_date=date,
-            date_basis=basis,
-            scope=scope(sent, used),
-            claimant_basis=frame.basis,
-        )
-    except (TypeError, ValueError) as exc:  # pragma: no cover - a defensive net
-        warnings.warn(f"{doc_id}: skipped the figure at {n.start}: {exc}", stacklevel=2)
-        return None
+    return Claim(
+        claim_id=f"{doc_id}-{n.start}-{category}-{hashlib.sha1(key.encode()).hexdigest()[:6]}",
+        doc_id=doc_id,
+        char_start=n.start,
+        char_end=n.end,
+        quote=sent.text,
+        value_text=n.text,
+        value=n.value,
+        value_low=n.low,
+        value_high=n.high,
+        qualifier=n.qualifier,
+        category=category,
+        status=status,
+        subject=subject.name,
+        subject_side=subject_side,
+        population=population,
+        claimant=frame.claimant,
+        claimant_side=frame.side,
+        conflict=conflict,
+        claim_date=date,
+        date_basis=basis,
+        scope=scope(sent, used),
+        claimant_basis=frame.basis,
+    )

@@ -42,18 +42,18 @@ class Register:
 
     actors: list[tuple[int, Actor]] = field(default_factory=list)
     speakers: list[tuple[int, Frame]] = field(default_factory=list)
+    practices: dict[str, str] = field(default_factory=dict)  # kept as actors are added
 
     def add(self, pos: int, actor: Actor) -> None:
         if actor.kind != "subject":
             self.actors.append((pos, actor))
+            for key, value in actor.practice:
+                self.practices.setdefault(key, value)
 
     def practice(self, key: str) -> str | None:
-        """The practice (e.g. how personnel tallies count) of a claimant named so far."""
-        for _, a in self.actors:
-            value = dict(a.practice).get(key)
-            if value:
-                return value
-        return None
+        """The practice (e.g. how personnel tallies count) of the first claimant named so
+        far that has one."""
+        return self.practices.get(key)
 
     def spoke(self, pos: int, frame: Frame) -> None:
         if frame.basis not in ("outlet", "author"):

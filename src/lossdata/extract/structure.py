@@ -32,7 +32,6 @@ class Doc:
     ref: dt.date | None
     settings: Settings
     year_of: dt.date | None = None  # an undated document's latest full date: years only
-    _sentences: list[Sentence] = field(default_factory=list)
 
 
 def between(items: Sequence, start: int, end: int, *, key=lambda m: m.start) -> list:

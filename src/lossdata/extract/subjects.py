@@ -25,8 +25,6 @@ def owner_before(sent: Sentence, s: int, e: int) -> Actor | None:
     gap = sent.doc.text[found[-1].end : e] if found else ""
     if found and len(gap) <= sent.doc.settings.owner_gap and _OWNER_GAP.fullmatch(gap):
         a = found[-1].actor
-        if a.side in ("third_party", "unknown", "unattributed") and a.kind != "subject":
-            return Actor(a.country, a.side, a.country, a.population, kind="subject")
         return Actor(a.country, a.side, a.country, a.population, kind="subject")
     return None
 
