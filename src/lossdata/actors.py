@@ -9,12 +9,20 @@ governs which number is decided in ``lossdata.extract``).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import lexicon
 from .conflicts import THIRD_PARTY, UNKNOWN, Profile, get_profile
 
-__all__ = ["Actor", "Gazetteer", "Mention", "conflict_evidence", "gazetteer"]
+__all__ = [
+    "Actor",
+    "Gazetteer",
+    "Mention",
+    "all_conflicts_matcher",
+    "conflict_evidence",
+    "gazetteer",
+]
 
 UNATTRIBUTED = "unattributed"
 
@@ -75,10 +83,14 @@ class _Matcher:
     ) -> list[Mention]:
         if words is None:
             words = lexicon.words_of(text, start, end)
-        found = [
-            *self.exact.finditer(text, start, end, words=words),
-            *self.loose.finditer(text, start, end, words=words),
-        ]
+        return self.mentions(
+            self.exact.findall(text, start, end, words=words),
+            self.loose.findall(text, start, end, words=words),
+        )
+
+    def mentions(self, exact: list[lexicon.Match], loose: list[lexicon.Match]) -> list[Mention]:
+        """The mentions from the two matchers' hits: the longest wins where they overlap."""
+        found = [*exact, *loose]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         last_end = -1
@@ -184,6 +196,25 @@ class Gazetteer:
         self._subjects = _Matcher(subjects)
         self._places = _Matcher(places)
 
+    @property
+    def phrase_matchers(self) -> list[lexicon.PhraseMatcher]:
+        """The matchers behind ``claimants``, ``subjects`` and ``places``, for a
+        ``lexicon.MultiMatcher`` that reads them in one pass with other lexicons."""
+        return [
+            m for a in (self._claimants, self._subjects, self._places) for m in (a.exact, a.loose)
+        ]
+
+    def mentions_from(
+        self, found: Sequence[list[lexicon.Match]]
+    ) -> tuple[list[Mention], list[Mention], list[Mention]]:
+        """(claimants, subjects, places) from the hits of ``phrase_matchers``, in order."""
+        c, s, p = self._claimants, self._subjects, self._places
+        return (
+            c.mentions(found[0], found[1]),
+            s.mentions(found[2], found[3]),
+            p.mentions(found[4], found[5]),
+        )
+
     @staticmethod
     def _generic(demonyms, nouns, side: str, country: str, kind: str = "generic"):
         # "Armenian sources", "Ukrainian officials": a demonym and a claimant noun.
@@ -247,21 +278,15 @@ def gazetteer(conflict: str) -> Gazetteer:
     return Gazetteer(conflict)
 
 
-def conflict_evidence(
-    text: str, conflict: str, words: list[tuple[int, str]] | None = None
-) -> tuple[int, int]:
-    """(mentions of the conflict's sides, mentions of states and armed groups outside it)."""
+def conflict_evidence(conflict: str, mentions: Iterable[Mention]) -> tuple[int, int]:
+    """(mentions of the conflict's sides, mentions of states and armed groups outside it),
+    counted over ``mentions``: the conflict's gazetteer's claimants, subjects and places."""
     g = gazetteer(conflict)
     sides = set(g.profile.side_ids) if g.profile else set()
     own_states = {s.name.lower() for s in g.profile.sides} if g.profile else set()
     states = _state_forms()
     own = foreign = 0
-    words = lexicon.words_of(text) if words is None else words
-    for m in [
-        *g.claimants(text, words=words),
-        *g.subjects(text, words=words),
-        *g.places(text, words=words),
-    ]:
+    for m in mentions:
         state = states.get(m.text.lower())
         if state is not None and state not in own_states and m.actor.side in sides:
             foreign += 1  # "Syrian" names Syria, though a profile counts Syrian fighters
@@ -270,6 +295,12 @@ def conflict_evidence(
         elif m.actor.kind in ("state", "armed_group"):
             foreign += 1
     return own, foreign
+
+
+@functools.cache
+def all_conflicts_matcher(conflicts: tuple[str, ...]) -> lexicon.MultiMatcher:
+    """One pass over a text finds the actors of every conflict in ``conflicts``."""
+    return lexicon.MultiMatcher([m for c in conflicts for m in gazetteer(c).phrase_matchers])
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -22,6 +23,8 @@ __all__ = [
     "Side",
     "claimant_sides",
     "allowed_sides",
+    "choose_conflict",
+    "covering",
     "detect_conflict",
     "get_profile",
     "list_conflicts",
@@ -187,19 +190,35 @@ def side_labels() -> dict[str, str]:
     return {s.id: s.label for p in _profiles().values() for s in p.sides}
 
 
+def covering(published: dt.date | None) -> tuple[str, ...]:
+    """The ids of the profiles whose dates fit ``published`` (all of them for None)."""
+    return tuple(p.id for p in _profiles().values() if p.covers(published))
+
+
 def detect_conflict(text: str, published: dt.date | None = None) -> str:
     """The profile whose actors, demonyms and places ``text`` names most, among those whose
     dates fit ``published``; ``"unknown"`` when none is named often enough, or when states
     and armed groups outside the profile are named more."""
-    from .actors import conflict_evidence  # the gazetteer is built from the profiles
-    from .lexicon import words_of
+    from .actors import all_conflicts_matcher, conflict_evidence, gazetteer
 
-    words = words_of(text)  # tokenised once for every profile
+    ids = covering(published)
+    found = all_conflicts_matcher(ids).findall(text)  # one pass for every profile
+    evidence, at = {}, 0
+    for conflict in ids:
+        g = gazetteer(conflict)
+        n = len(g.phrase_matchers)
+        claimants, subjects, places = g.mentions_from(found[at : at + n])
+        at += n
+        evidence[conflict] = conflict_evidence(conflict, [*claimants, *subjects, *places])
+    return choose_conflict(evidence)
+
+
+def choose_conflict(evidence: Mapping[str, tuple[int, int]]) -> str:
+    """The conflict named most, from ``{id: (own mentions, foreign mentions)}``: it must be
+    named more than states and armed groups outside it, and at least
+    ``SETTINGS.conflict_min_score`` times; else ``"unknown"``."""
     best, best_score = UNKNOWN, 0
-    for profile in _profiles().values():
-        if not profile.covers(published):
-            continue
-        own, foreign = conflict_evidence(text, profile.id, words)
+    for conflict, (own, foreign) in evidence.items():
         if own > best_score and own > foreign:
-            best, best_score = profile.id, own
+            best, best_score = conflict, own
     return best if best_score >= SETTINGS.conflict_min_score else UNKNOWN

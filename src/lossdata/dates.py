@@ -7,11 +7,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from dateutil import parser as dateparser
-
 from . import lexicon
 
-__all__ = ["DateMention", "find_dates", "to_date", "weekday_years"]
+__all__ = ["DateMention", "date_cues", "find_dates", "to_date", "weekday_years"]
+
+
+_WORD_OR_NUMBER = re.compile(r"[a-z]+|\d+")
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,23 @@ def _patterns() -> dict:
         ),
         "since": tuple(w.lower() for w in data["since"]),
         "weekdays": data["weekdays"],
+        "months": {k.lower(): v for k, v in data["months"].items()},
         "relative": data["relative_days"],
     }
+
+
+@functools.cache
+def date_cues() -> frozenset[str]:
+    """Lowercased words without one of which a text holds no date ``find_dates`` reads:
+    the month and weekday names, and the longest word of each relative day ("last night")."""
+    data = lexicon.load("dates")
+    relative = [
+        max(lexicon.words_of(str(p).lower()), key=lambda w: len(w[1]))[1]
+        for p in data["relative_days"]
+    ]
+    return frozenset(
+        [*map(str.lower, data["months"]), *map(str.lower, data["weekdays"]), *relative]
+    )
 
 
 def to_date(value: object) -> dt.date | None:
@@ -140,12 +156,12 @@ def find_dates(
         year = m.group("year") or m.group("year2")
         if not year and years is None:
             continue  # no year and no document date: never guess one
-        span = text[m.start("d1") if m.group("d1") else m.start("m2") : m.end()]
-        default = dt.datetime(years.year if years else 2000, 1, 1)
+        month = p["months"][(m.group("m1") or m.group("m2")).lower()]
+        day = int(m.group("d1") or m.group("d2"))
         try:
-            parsed = dateparser.parse(span, default=default, fuzzy=True).date()
-        except (ValueError, OverflowError):
-            continue
+            parsed = dt.date(int(year) if year else years.year, month, day)
+        except ValueError:
+            continue  # "31 June"
         if not year and reference and parsed - reference > dt.timedelta(days=60):
             parsed = parsed.replace(year=parsed.year - 1)
         out.append(DateMention(m.start(), m.end(), parsed, as_of, since, bool(year)))
@@ -164,12 +180,13 @@ def weekday_years(text: str, start: dt.date, end: dt.date | None) -> list[int]:
     for m in p["weekday_date"].finditer(text):
         target = p["weekdays"][m.group("wd").lower()]
         pairs += 1
+        words = _WORD_OR_NUMBER.findall(m.group("date").lower())
+        month = next(p["months"][w] for w in words if w in p["months"])
+        day_of_month = int(next(w for w in words if w.isdigit()))
         for year in votes:
             try:
-                day = dateparser.parse(
-                    m.group("date"), default=dt.datetime(year, 1, 1), fuzzy=True
-                ).date()
-            except (ValueError, OverflowError):
+                day = dt.date(year, month, day_of_month)
+            except ValueError:
                 continue
             if day.weekday() == target and start <= day and (end is None or day <= end):
                 votes[year] += 1

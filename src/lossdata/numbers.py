@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 
-__all__ = ["Number", "find_numbers", "parse_number"]
+__all__ = ["Number", "find_numbers", "number_cues", "parse_number"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,15 @@ def _grammar() -> dict:
         "month_before": re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE),
         "date_before": re.compile(rf"\b(?:{months})\.?\s+\d{{1,2}},\s*$", re.IGNORECASE),
     }
+
+
+@functools.cache
+def number_cues() -> frozenset[str]:
+    """Lowercased words without one of which (or a digit) a text holds no count: the
+    number words ("five", "dozen", "million")."""
+    words = lexicon.load("number_words")
+    phrases = [*words["units"], *words["tens"], *words["scales"], *words["multiples"]]
+    return frozenset(w for p in phrases for _, w in lexicon.words_of(str(p).lower()))
 
 
 def _compile(head: str, phrases: object, tail: str) -> re.Pattern[str]:

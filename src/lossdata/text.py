@@ -81,7 +81,8 @@ def _compose(base: Document, replace: list[tuple[int, int, str]]) -> Document:
         pos = end
     b.add(base.text[pos:], pos, len(base.text))
     text = "".join(b.parts)
-    offsets = tuple(base.raw_offset(i) for i in b.offsets) + (len(base.raw),)
+    # Every index in b.offsets lies in base.text: look them all up at C speed.
+    offsets = tuple(map(base.offsets.__getitem__, b.offsets)) + (len(base.raw),)
     return Document(text=text, raw=base.raw, offsets=offsets)
 
 
@@ -102,9 +103,11 @@ def repair_big5_gbk(run: str) -> str | None:
 
 def _big5_gbk_replacements(text: str) -> list[tuple[int, int, str]]:
     cjk = len(_CJK_CHAR.findall(text))
+    if cjk == 0:
+        return []
     letters = sum(ch.isalpha() for ch in text) or 1
     # A text that is mostly CJK is real Chinese or Japanese: leave it alone.
-    if cjk == 0 or cjk / letters > 0.3:
+    if cjk / letters > 0.3:
         return []
     out = []
     for m in _CJK_RUN.finditer(text):

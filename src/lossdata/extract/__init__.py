@@ -24,8 +24,8 @@ from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
-from ..actors import Actor, gazetteer
-from ..conflicts import UNKNOWN, detect_conflict, get_profile
+from ..actors import Actor, Mention, conflict_evidence, gazetteer
+from ..conflicts import UNKNOWN, choose_conflict, covering, get_profile
 from ..dates import DateMention, find_dates, to_date, weekday_years
 from ..schema import COLUMNS, EQUIPMENT, empty_claims, split_valid, validate
 from ..settings import SETTINGS, Settings
@@ -33,6 +33,7 @@ from ..text import normalize
 from ._lex import lex
 from .claimants import Frame, Register, author_frame, find_frame
 from .counts import Reading, governor, read_sentence
+from .scan import scanner
 from .structure import Doc, Sentence, document_sentences, section_date, sections
 from .subjects import find_subject, resolve_subject
 from .when import claim_date, other_era, scope
@@ -97,18 +98,25 @@ def iter_claims(
         raise ValueError(f"text is {len(text):,} characters; split it below {settings.max_text:,}")
     reference = to_date(published)
     norm = normalize(text).text
-    if conflict is None:
-        conflict = detect_conflict(norm, reference)
-    else:
+    if conflict is not None:
         get_profile(conflict)  # a clear error for an unknown id
-    year_of = _year_reference(norm, reference, conflict)
-    doc = Doc(norm, gazetteer(conflict), reference, settings, year_of)
+    candidates = covering(reference) if conflict is None else (conflict,)
+    doc = Doc(norm, None, reference, settings, scanner=scanner(candidates))
+    parts = [(s, e, list(document_sentences(doc, s, e))) for s, e in sections(norm)]
+    if conflict is None:
+        # The sentences' one pass found every candidate's actors: count them there.
+        sents = [sent for _, _, part in parts for sent in part]
+        conflict = choose_conflict(
+            {c: conflict_evidence(c, _mentions(sents, c)) for c in candidates}
+        )
+    doc.gaz = gazetteer(conflict)
+    doc.year_of = _year_reference(norm, reference, conflict)
     own_voice = Frame(outlet or UNIDENTIFIED_OUTLET, "unattributed", basis="outlet")
     author = author_frame(doc, outlet, own_voice)
     seen: set[str] = set()
-    for sec_start, sec_end in sections(norm):
+    for sec_start, sec_end, sents in parts:
         sec_ref = section_date(doc, sec_start, sec_end) or reference
-        claims = list(_section(doc, sec_start, sec_end, sec_ref, author, doc_id, conflict))
+        claims = list(_section(doc, sents, sec_ref, author, doc_id, conflict))
         for claim in _restated_headlines(claims, doc, sec_start):
             if claim.claim_id not in seen:
                 seen.add(claim.claim_id)
@@ -231,8 +239,19 @@ def _empty() -> pd.DataFrame:
 # --------------------------------------------------------------------------- one section
 
 
+def _mentions(sents: list[Sentence], conflict: str) -> Iterator[Mention]:
+    for sent in sents:
+        for mentions in sent.actors(conflict):
+            yield from mentions
+
+
 def _section(
-    doc: Doc, start: int, end: int, ref: dt.date | None, author: Frame, doc_id: str, conflict: str
+    doc: Doc,
+    sents: list[Sentence],
+    ref: dt.date | None,
+    author: Frame,
+    doc_id: str,
+    conflict: str,
 ) -> Iterator[Claim]:
     register = Register()
     carried: Frame | None = None  # frame of the sentence that may govern the next ones
@@ -244,7 +263,7 @@ def _section(
     para_dates: dict[int, list[DateMention]] = {}
     last_subject: dict[int, Actor] = {}  # the subject of each paragraph's latest claim
     prev_para = -1
-    for sent in document_sentences(doc, start, end):
+    for sent in sents:
         if sent.para != prev_para and not sent.list_item:
             carried = None if prev_para >= 0 and not _continues(sent) else carried
         prev_para = sent.para

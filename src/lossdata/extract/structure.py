@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import lexicon
-from ..actors import Gazetteer
-from ..dates import DateMention, find_dates
-from ..numbers import Number, find_numbers
+from ..actors import Gazetteer, Mention
+from ..dates import DateMention, date_cues, find_dates
+from ..numbers import Number, find_numbers, number_cues
 from ..settings import Settings
 from ..text import paragraphs, sentences
 from ._lex import lex
+from .scan import ACTOR_ROLES, Scanner
 
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-])")  # a year of the modern era
 
 __all__ = ["Doc", "Sentence", "between", "document_sentences", "sections", "section_date"]
@@ -28,10 +30,11 @@ class Doc:
     """What every part of the grammar reads: the normalised text and the conflict's names."""
 
     text: str
-    gaz: Gazetteer
+    gaz: Gazetteer | None  # None until the conflict is known
     ref: dt.date | None
     settings: Settings
     year_of: dt.date | None = None  # an undated document's latest full date: years only
+    scanner: Scanner | None = None  # what each sentence is indexed for
 
 
 def between(items: Sequence, start: int, end: int, *, key=lambda m: m.start) -> list:
@@ -46,7 +49,7 @@ class Hits(list):
     """A list of matches sorted by start, with the starts kept for bisection."""
 
     def __init__(self, items):
-        super().__init__(sorted(items, key=lambda m: m.start))
+        super().__init__(sorted(items, key=lambda m: m.start) if items else ())
         self._starts = [m.start for m in self]
 
 
@@ -70,7 +73,17 @@ class Sentence:
 
     @cached_property
     def numbers(self) -> list[Number]:
+        # Most sentences hold no figure: a digit or a number word must be there first.
+        if _DIGIT.search(self.doc.text, self.start, self.end) is None and number_cues().isdisjoint(
+            self.word_set
+        ):
+            return []
         return find_numbers(self.doc.text, self.start, self.end)
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The sentence's distinct words, lowercased: the cues that gate costly readers."""
+        return frozenset(w for _, w in self.words)
 
     @cached_property
     def words(self) -> list[tuple[int, str]]:
@@ -78,68 +91,77 @@ class Sentence:
         return lexicon.words_of(self.doc.text, self.start, self.end)
 
     @cached_property
+    def _found(self) -> list[list[lexicon.Match]]:
+        """Every lexicon's and every candidate conflict's hits, in one pass over the words."""
+        return self.doc.scanner.matcher.findall(
+            self.doc.text, self.start, self.end, words=self.words
+        )
+
+    def actors(self, conflict: str) -> tuple[list[Mention], list[Mention], list[Mention]]:
+        """(claimants, subjects, places) of ``conflict``'s gazetteer in the sentence."""
+        return self.doc.scanner.actors(
+            conflict, self._found, self.doc.text, self.start, self.end, self.words
+        )
+
+    @cached_property
+    def _index(self) -> dict[str, Hits]:
+        """The hits the grammar reads, by lexicon, with the document's conflict's actors."""
+        index = dict(zip(self.doc.scanner.names, self._found, strict=False))
+        index.update(zip(ACTOR_ROLES, self.actors(self.doc.gaz.conflict), strict=True))
+        return {name: Hits(hits) for name, hits in index.items()}
+
+    @property
     def people_loss(self) -> Hits:
-        return Hits(
-            lex()["people_loss"].findall(self.doc.text, self.start, self.end, words=self.words)
-        )
+        return self._index["people_loss"]
 
-    @cached_property
+    @property
     def equip_loss(self) -> Hits:
-        return Hits(
-            lex()["equip_loss"].findall(self.doc.text, self.start, self.end, words=self.words)
-        )
+        return self._index["equip_loss"]
 
-    @cached_property
+    @property
     def equipment(self) -> Hits:
-        return Hits(
-            lex()["equipment"].findall(self.doc.text, self.start, self.end, words=self.words)
-        )
+        return self._index["equipment"]
 
-    @cached_property
+    @property
     def preps(self) -> Hits:
         """Prepositions that introduce a claimant ("according to", "per")."""
-        return Hits(lex()["preps"].findall(self.doc.text, self.start, self.end, words=self.words))
+        return self._index["preps"]
 
-    @cached_property
+    @property
     def np_stops(self) -> Hits:
         """Words that end a noun phrase after a count ("were", "in", "according")."""
-        return Hits(lex()["np_stop"].findall(self.doc.text, self.start, self.end, words=self.words))
+        return self._index["np_stop"]
 
-    @cached_property
+    @property
     def people_nouns(self) -> Hits:
-        return Hits(
-            lex()["people_noun"].findall(self.doc.text, self.start, self.end, words=self.words)
-        )
+        return self._index["people_noun"]
 
-    @cached_property
+    @property
     def claimants(self) -> Hits:
-        return Hits(self.doc.gaz.claimants(self.doc.text, self.start, self.end, words=self.words))
+        return self._index["claimants"]
 
-    @cached_property
+    @property
     def subjects(self) -> Hits:
-        return Hits(self.doc.gaz.subjects(self.doc.text, self.start, self.end, words=self.words))
+        return self._index["subjects"]
 
-    @cached_property
+    @property
     def places(self) -> Hits:
-        return Hits(self.doc.gaz.places(self.doc.text, self.start, self.end, words=self.words))
+        return self._index["places"]
 
-    @cached_property
+    @property
     def verbs(self) -> Hits:
-        return Hits(lex()["verbs"].findall(self.doc.text, self.start, self.end, words=self.words))
+        return self._index["verbs"]
 
     @cached_property
     def civilian_context(self) -> bool:
         """Whether the sentence speaks of civilians' places ("shelling of", "residential")."""
-        hits = lex()["civilian_context"].finditer(
-            self.doc.text, self.start, self.end, words=self.words
-        )
-        return next(hits, None) is not None
+        return bool(self._index["civilian_context"])
 
     @cached_property
     def scope_word(self) -> str | None:
         """The scope the sentence's wording gives ("since the start", "overnight"), if any."""
-        for label, matcher in lex()["scope"]:
-            if next(matcher.finditer(self.doc.text, self.start, self.end, words=self.words), None):
+        for label, _ in lex()["scope"]:
+            if self._index[f"scope:{label}"]:
                 return label
         return None
 
@@ -162,6 +184,8 @@ class Sentence:
 
     @cached_property
     def dates(self) -> list[DateMention]:
+        if date_cues().isdisjoint(self.word_set):
+            return []
         return find_dates(
             self.doc.text, self.start, self.end, reference=self.doc.ref, year_of=self.doc.year_of
         )
