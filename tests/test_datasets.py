@@ -1,4 +1,5 @@
-"""The shipped data: the contract's dtypes, equal to a fresh build, inside the wheel."""
+"""The shipped data: the contract's dtypes, equal to a fresh build (table, descriptor and
+card), inside the wheel."""
 
 import os
 import subprocess
@@ -10,7 +11,7 @@ import pandas as pd
 import pytest
 
 import lossdata
-from lossdata.build import build_claims, claims_to_csv, read_catalog
+from lossdata.build import CARD_COLUMNS, CATALOG_COLUMNS, build, read_catalog
 from lossdata.schema import COLUMNS, FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,10 +33,18 @@ def test_load_claims_has_the_contract():
     assert df["claim_id"].is_unique
 
 
-def test_shipped_data_equals_a_fresh_build():
-    fresh = claims_to_csv(build_claims(ROOT / "seeds"))
-    assert (ROOT / "data" / "claims.csv").read_bytes() == fresh, (
-        "data/claims.csv is stale: run `lossdata build`"
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory) -> Path:
+    """The data folder as a build from the seeds writes it now."""
+    out = tmp_path_factory.mktemp("data")
+    build(ROOT / "seeds", out)
+    return out
+
+
+@pytest.mark.parametrize("name", ["claims.csv", "datapackage.json", "README.md"])
+def test_shipped_data_equals_a_fresh_build(fresh, name):
+    assert (ROOT / "data" / name).read_bytes() == (fresh / name).read_bytes(), (
+        f"data/{name} is stale: run `lossdata build`"
     )
 
 
@@ -51,6 +60,7 @@ def test_quotes_and_offsets_point_into_read_document():
 def test_catalog_lists_every_seed():
     rows = read_catalog(ROOT / "seeds")
     assert len(rows) == 5 and all(r["published"] for r in rows)
+    assert list(rows[0]) == CATALOG_COLUMNS + CARD_COLUMNS
 
 
 def test_unknown_document_lists_the_valid_ids():
@@ -85,7 +95,11 @@ def test_wheel_ships_the_data(tmp_path):
     code = textwrap.dedent(f"""
         import lossdata
         assert lossdata.__file__.startswith({str(target)!r}), lossdata.__file__
+        from importlib.resources import files
+        from lossdata.datasets import describe
         df = lossdata.load_claims()
+        card = (files("lossdata") / "data" / "README.md").read_text(encoding="utf-8")
+        assert describe() == card, "the card shipped in the wheel is not describe()'s"
         print(len(df), len(lossdata.read_document("003_09c5668dc815a85a")))
     """)
     out = subprocess.run(

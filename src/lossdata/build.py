@@ -1,4 +1,5 @@
-"""Seeds -> ``data/claims.csv`` (and its ``datapackage.json``), deterministically and atomically."""
+"""Seeds -> ``data/claims.csv``, its ``datapackage.json`` and its card ``README.md``,
+deterministically and atomically."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._card import card
 from ._io import atomic_write
 from .export import spreadsheet_safe as _spreadsheet_safe
 from .extract import extract_claims
@@ -21,6 +23,7 @@ __all__ = [
     "build",
     "build_claims",
     "claims_to_csv",
+    "data_version_of",
     "describe",
     "read_catalog",
     "write_atomic",
@@ -32,10 +35,13 @@ class SeedReadError(OSError):
 
 
 CATALOG_COLUMNS = ["doc_id", "title", "outlet", "url", "published", "date_note"]
+# Optional: the data card lists them per source (the shipped catalog has both).
+CARD_COLUMNS = ["licence", "provenance"]
 
 
 def read_catalog(seeds_dir: str | os.PathLike) -> list[dict[str, str]]:
-    """The rows of ``seeds_dir/catalog.csv``, checked: known columns, one row per text file."""
+    """The rows of ``seeds_dir/catalog.csv``, checked: the ``CATALOG_COLUMNS`` (other
+    columns, such as the ``CARD_COLUMNS``, are kept), one row per text file."""
     seeds = Path(seeds_dir)
     path = seeds / "catalog.csv"
     if not path.is_file():
@@ -111,24 +117,38 @@ def claims_to_csv(df: pd.DataFrame, *, spreadsheet_safe: bool = False) -> bytes:
 write_atomic = atomic_write  # the name earlier versions exported
 
 
+def data_version_of(data: bytes) -> str:
+    """The data version of a table file: ``<package version>+<first 12 hex of its sha256>``,
+    so that it changes whenever the bytes do."""
+    from . import __version__
+
+    return f"{__version__}+{hashlib.sha256(data).hexdigest()[:12]}"
+
+
 def describe(data: bytes, rows: int, path: str = "claims.csv") -> dict:
-    """The Data Package descriptor of a table file: schema, sha256, size and row count."""
+    """The Data Package descriptor of a table file: schema, sha256, size, row count and the
+    data version."""
     descriptor = datapackage(path)
     descriptor["resources"][0].update(
         hash="sha256:" + hashlib.sha256(data).hexdigest(), bytes=len(data), rows=rows
     )
+    descriptor["version"] = data_version_of(data)
     return descriptor
 
 
 def build(seeds_dir: str | os.PathLike = "seeds", data_dir: str | os.PathLike = "data") -> Path:
-    """Rebuild ``data_dir/claims.csv`` and ``datapackage.json`` from ``seeds_dir``.
+    """Rebuild ``data_dir/claims.csv``, ``datapackage.json`` and ``README.md`` from ``seeds_dir``.
 
-    The descriptor records the table's sha256, size and row count, which
-    ``load_claims`` checks. The table is written first, its descriptor second.
+    The descriptor records the table's sha256, size, row count and data version, which
+    ``load_claims`` checks; the README is the data card (``lossdata.describe()``) written
+    from the same descriptor and the seeds' catalog. The table is written first.
     """
     df = build_claims(seeds_dir)
     data = claims_to_csv(df)
     out = atomic_write(Path(data_dir) / "claims.csv", data)
-    descriptor = json.dumps(describe(data, len(df)), indent=2, sort_keys=True) + "\n"
-    atomic_write(Path(data_dir) / "datapackage.json", descriptor.encode("utf-8"))
+    descriptor = describe(data, len(df))
+    text = json.dumps(descriptor, indent=2, sort_keys=True) + "\n"
+    atomic_write(Path(data_dir) / "datapackage.json", text.encode("utf-8"))
+    readme = card(descriptor, read_catalog(seeds_dir), name=descriptor["resources"][0]["name"])
+    atomic_write(Path(data_dir) / "README.md", readme.encode("utf-8"))
     return out

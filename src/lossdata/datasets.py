@@ -23,10 +23,13 @@ from .text import Document, normalize
 
 __all__ = [
     "DataIntegrityError",
+    "data_version",
+    "describe",
+    "document",
+    "list_datasets",
     "load_claims",
     "load_documents",
     "read_document",
-    "document",
     "resource_dir",
 ]
 
@@ -51,39 +54,101 @@ def resource_dir(name: str) -> Traversable:
     )
 
 
-def load_claims(*, validate_table: bool = True) -> pd.DataFrame:
-    """The claims table built from the seed documents, with the contract's dtypes.
+def list_datasets() -> list[str]:
+    """The names of the shipped tables, as ``datapackage.json`` lists them.
+
+    >>> list_datasets()
+    ['claims']
+    """
+    return [str(r.get("name")) for r in _descriptor().get("resources", [])]
+
+
+def load_claims(*, name: str = "claims", validate_table: bool = True) -> pd.DataFrame:
+    """The claims table ``name`` (see ``list_datasets()``), with the contract's dtypes.
 
     The file is first checked against the sha256, size and row count recorded in
     ``datapackage.json``: a changed or truncated table raises ``DataIntegrityError``
-    naming the file and what changed, instead of loading silently.
+    naming the file and what changed, instead of loading silently. An unknown
+    ``name`` raises ``ValueError`` listing the valid ones.
 
     >>> claims = load_claims()
     >>> claims.columns[0]
     'claim_id'
     """
-    folder = resource_dir("data")
-    data = (folder / "claims.csv").read_bytes()
-    resource = _recorded(folder, "claims.csv")
-    _check_bytes("claims.csv", data, resource)
+    resource = _resource(name)
+    path = str(resource.get("path", f"{name}.csv"))
+    data = (resource_dir("data") / path).read_bytes()
+    _check_bytes(path, data, resource)
     df = read_claims_csv(io.StringIO(data.decode("utf-8")))
     if "rows" in resource and len(df) != resource["rows"]:
         raise DataIntegrityError(
-            f"claims.csv: {len(df)} rows, but datapackage.json records {resource['rows']}"
+            f"{path}: {len(df)} rows, but datapackage.json records {resource['rows']}"
         )
     return validate(df) if validate_table else df
 
 
-def _recorded(folder: Traversable, name: str) -> dict:
-    """The ``datapackage.json`` entry of ``name`` in ``folder``."""
+def data_version() -> str:
+    """The version of the shipped data: ``<package version>+<first 12 hex of the table's
+    sha256>``, as ``lossdata build`` records it in ``datapackage.json``.
+
+    It changes whenever the table's bytes change. A version that disagrees with the
+    recorded sha256 (a hand-edited descriptor) raises ``DataIntegrityError``.
+    """
+    descriptor = _descriptor()
+    version = descriptor.get("version")
+    if not isinstance(version, str) or "+" not in version:
+        raise DataIntegrityError("datapackage.json records no data version: rebuild the data")
+    digests = [str(r.get("hash", ""))[7:19] for r in descriptor.get("resources", [])]
+    if version.rsplit("+", 1)[1] not in digests:
+        raise DataIntegrityError(
+            f"datapackage.json: data version {version} does not match the recorded sha256 "
+            f"({', '.join(d + '...' for d in digests)}); rebuild it with `lossdata build`"
+        )
+    return version
+
+
+def describe(name: str = "claims") -> str:
+    """The data card of table ``name``: what it holds, how it was built, its sources with
+    their outlet, address, date and licence, its known limits and how to cite it.
+
+    The same text ships as ``data/README.md`` (written by ``lossdata build``).
+    """
+    from ._card import card
+
+    _resource(name)  # an unknown name fails here, listing the valid ones
+    return card(_descriptor(), _catalog_rows(), name=name)
+
+
+def __getattr__(name: str) -> str:
+    # __data_version__ is read on use, not at import (no file reads at import time).
+    if name == "__data_version__":
+        return data_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _descriptor() -> dict:
+    """The shipped ``datapackage.json``, parsed."""
     try:
-        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        text = (resource_dir("data") / "datapackage.json").read_text(encoding="utf-8")
+        descriptor = json.loads(text)
     except (OSError, ValueError) as exc:
         raise DataIntegrityError(f"datapackage.json: cannot be read ({exc})") from None
-    for resource in descriptor.get("resources", []):
-        if resource.get("path") == name:
+    if not isinstance(descriptor, dict):
+        raise DataIntegrityError("datapackage.json: not a JSON object")
+    return descriptor
+
+
+def _resource(name: str) -> dict:
+    """The ``datapackage.json`` entry of table ``name``; ``ValueError`` listing the valid
+    names when there is none."""
+    resources_ = _descriptor().get("resources", [])
+    if not resources_:
+        raise DataIntegrityError("datapackage.json: lists no tables; rebuild the data")
+    for resource in resources_:
+        if resource.get("name") == name:
             return resource
-    raise DataIntegrityError(f"datapackage.json: no entry for {name}")
+    valid = ", ".join(str(r.get("name")) for r in resources_)
+    raise ValueError(f"unknown dataset {name!r}; valid names: {valid}")
 
 
 def _check_bytes(name: str, data: bytes, resource: dict) -> None:
@@ -139,12 +204,17 @@ def read_claims_csv(source: object, *, spreadsheet_safe: bool = False) -> pd.Dat
     return df
 
 
+def _catalog_rows() -> list[dict[str, str]]:
+    """The rows of the shipped seed catalog (``seeds/catalog.csv``) as plain strings."""
+    with (resource_dir("seeds") / "catalog.csv").open("r", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 @functools.cache
 def load_documents() -> pd.DataFrame:
-    """The seed catalog: one row per document (doc_id, title, outlet, url, published, date_note)."""
-    with (resource_dir("seeds") / "catalog.csv").open("r", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    df = pd.DataFrame(rows, dtype="string")
+    """The seed catalog: one row per document (doc_id, title, outlet, url, published,
+    date_note, licence, provenance)."""
+    df = pd.DataFrame(_catalog_rows(), dtype="string")
     df["published"] = pd.to_datetime(df["published"], format="%Y-%m-%d")
     return df
 
