@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 from .conflicts import THIRD_PARTY, UNKNOWN, Profile, get_profile
@@ -45,8 +46,9 @@ class Actor:
     practice: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """An actor named in a text (a named tuple: the grammar makes many of them)."""
+
     start: int
     end: int
     text: str

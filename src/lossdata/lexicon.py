@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -38,8 +38,9 @@ def load(name: str) -> dict:
     return data
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """A phrase found in a text (a named tuple: the grammar makes many of them)."""
+
     start: int
     end: int
     text: str
@@ -118,12 +119,16 @@ class PhraseMatcher:
         last = start
         labels = self.labels
         for m in hits:
-            if m.start() < last:
+            s, e = m.span()
+            if s < last:
                 continue
-            last = m.end()
-            key = " ".join(m.group().split())
-            key = key if self.case_sensitive else key.lower()
-            out.append(Match(m.start(), m.end(), m.group(), labels[key]))
+            last = e
+            found = m.group()
+            key = found if self.case_sensitive else found.lower()
+            label = labels.get(key)
+            if label is None:  # written with other white space than the lexicon's
+                label = labels[" ".join(key.split())]
+            out.append(Match(s, e, found, label))
         return out
 
     def _scan(

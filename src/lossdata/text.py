@@ -160,6 +160,14 @@ def _diff(old: str, new: str, base: int) -> Iterator[tuple[int, int, str]]:
     starts = [0]
     for tok in a:
         starts.append(starts[-1] + len(tok))
+    if len(a) == len(b):
+        # The repair kept every word boundary (the usual case: mojibake and entities sit
+        # inside words): pair the words in order. A word diff of text that repeats itself
+        # costs quadratic time in difflib.
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            if x != y:
+                yield from _refine(x, y, base + starts[i])
+        return
     sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag != "equal":

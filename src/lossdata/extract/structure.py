@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from .. import lexicon
 from ..actors import Gazetteer, Mention
@@ -48,8 +49,8 @@ def between(items: Sequence, start: int, end: int, *, key=lambda m: m.start) -> 
 class Hits(list):
     """A list of matches sorted by start, with the starts kept for bisection."""
 
-    def __init__(self, items):
-        super().__init__(sorted(items, key=lambda m: m.start) if items else ())
+    def __init__(self, items, *, ordered: bool = False):
+        super().__init__(items if ordered else sorted(items, key=lambda m: m.start))
         self._starts = [m.start for m in self]
 
 
@@ -83,7 +84,7 @@ class Sentence:
     @cached_property
     def word_set(self) -> frozenset[str]:
         """The sentence's distinct words, lowercased: the cues that gate costly readers."""
-        return frozenset(w for _, w in self.words)
+        return frozenset(map(itemgetter(1), self.words))
 
     @cached_property
     def words(self) -> list[tuple[int, str]]:
@@ -108,7 +109,8 @@ class Sentence:
         """The hits the grammar reads, by lexicon, with the document's conflict's actors."""
         index = dict(zip(self.doc.scanner.names, self._found, strict=False))
         index.update(zip(ACTOR_ROLES, self.actors(self.doc.gaz.conflict), strict=True))
-        return {name: Hits(hits) for name, hits in index.items()}
+        # A matcher's hits, and an actor matcher's mentions, come in order of start.
+        return {name: Hits(hits, ordered=True) for name, hits in index.items()}
 
     @property
     def people_loss(self) -> Hits:
