@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -198,15 +199,16 @@ class ClaimsSchema(pa.DataFrameModel):
 
     @pa.dataframe_check(error="subject_side and claimant_side must be sides of the row's conflict")
     def sides_belong_to_conflict(cls, df: pd.DataFrame) -> Series[bool]:
-        ok = pd.Series(True, index=df.index)
+        ok = np.ones(len(df), dtype=bool)
         conflicts = df["conflict"].astype("object")
+        subjects = df["subject_side"].astype("object")
+        claimants = df["claimant_side"].astype("object")
         for conflict in conflicts.dropna().unique():
             subject, claimant = allowed_sides(str(conflict))
-            rows = conflicts == conflict
-            ok[rows] = df.loc[rows, "subject_side"].astype("object").isin(subject) & df.loc[
-                rows, "claimant_side"
-            ].astype("object").isin(claimant)
-        return ok
+            rows = (conflicts == conflict).to_numpy(dtype=bool)
+            fits = (subjects.isin(subject) & claimants.isin(claimant)).to_numpy(dtype=bool)
+            ok[rows] = fits[rows]
+        return pd.Series(ok, index=df.index)
 
     @pa.dataframe_check(error="date_basis 'text' or 'document' needs a claim_date")
     def dated_basis_has_date(cls, df: pd.DataFrame) -> Series[bool]:
