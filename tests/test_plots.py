@@ -1,39 +1,34 @@
-"""The charts: what they say (read back from the Axes), their errors, their files.
+"""The charts: what they say, read back from the Axes.
 
-The claims table is the synthetic fixture of tests/conftest.py.
+The claims table is the synthetic fixture of tests/conftest.py (the 2020 Karabakh
+war). Errors, dtypes and files: test_plots_contract.py; scales, ticks, captions and
+other wars: test_plots_scale.py; the inflation chart: test_plots_inflation.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import inspect
-import io
-import warnings
-from pathlib import Path
+import datetime as dt
+import types
 
-import matplotlib as mpl
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
 import pytest
+from _plot_axes import artists, caption, day, hex_color, texts, title
 from matplotlib.figure import Figure
 
 import lossdata
-from lossdata import figures as figures_module
-from lossdata.datasets import read_claims_csv
-from lossdata.figures import FIGURES, make_figures, render, save_figure
+from lossdata.datasets import load_documents
 from lossdata.plots import (
     SIDE_COLORS,
     WAR_EVENTS,
-    NoClaimsError,
+    WarEvent,
     plot_claim_timeline,
     plot_claims_matrix,
     plot_competing_claims,
     plot_equipment_losses,
 )
-from lossdata.schema import CLAIMANT_SIDES, COLUMNS, SIDES, empty_claims, validate
+from lossdata.plots import timeline as timeline_module
+from lossdata.schema import CLAIMANT_SIDES, SIDES
 
 plt.switch_backend("Agg")
 
@@ -49,12 +44,6 @@ OKABE_ITO = {
     "#999999",
 }
 FIGHTERS = ("military", "mercenary", "mixed")
-HELPERS = {
-    "competing": (plot_competing_claims, ("killed",)),
-    "timeline": (plot_claim_timeline, ("killed",)),
-    "equipment": (plot_equipment_losses, ()),
-    "matrix": (plot_claims_matrix, ("killed",)),
-}
 
 
 @pytest.fixture
@@ -63,51 +52,30 @@ def ax():
     return fig.add_subplot()
 
 
-def texts(ax, gid):
-    return [t.get_text() for t in ax.texts if t.get_gid() == gid]
-
-
-def artists(ax, gid):
-    return [a for a in ax.get_children() if a.get_gid() == gid]
-
-
-def hex_color(color):
-    return mpl.colors.to_hex(color).upper()
-
-
-def caption(ax):
-    (text,) = texts(ax, "provenance")
-    return text.replace("\n", " ").replace("\u00a0", " ")
-
-
-def day(iso):
-    return mdates.date2num(pd.Timestamp(iso))
-
-
 # --- 1. Competing claims ----------------------------------------------------------------------
 
 # (claimant, subject, population, claimant side, bar length, value label), top to bottom
 COMPETING_AZERBAIJAN = [
-    ("Artsakh authorities", "Azerbaijan", "mixed", "armenia", 6914, "6,914  ·  2020-10-30"),
+    ("Artsakh authorities", "Azerbaijan", "mixed", "armenia", 6914, "6,914  ·  30 Oct 2020"),
     (
         "Armenian Ministry of Defence",
         "Azerbaijan",
         "military",
         "armenia",
         6674,
-        "6,674  ·  2020-10-26",
+        "6,674  ·  26 Oct 2020",
     ),
-    ("Vladimir Putin", "both sides", "mixed", "third_party", 5000, "≈5,000  ·  2020-10-22"),
-    ("South Front", "Azerbaijan", "military", "unattributed", 850, "700–1,000  ·  2020-10-27"),
+    ("Vladimir Putin", "both sides", "mixed", "third_party", 5000, "≈5,000  ·  22 Oct 2020"),
+    ("South Front", "Azerbaijan", "military", "unattributed", 850, "700–1,000  ·  27 Oct 2020"),
     (
         "Syrian Observatory for Human Rights",
         "Syrian mercenaries",
         "mercenary",
         "third_party",
         188,
-        "≥188  ·  2020-10-20",
+        "≥188  ·  20 Oct 2020",
     ),
-    ("RIA Novosti", "Syrian mercenaries", "mercenary", "third_party", 93, "93  ·  2020-10-05"),
+    ("RIA Novosti", "Syrian mercenaries", "mercenary", "third_party", 93, "93  ·  5 Oct 2020"),
 ]
 
 
@@ -134,10 +102,24 @@ def test_competing_claims_shows_each_claimants_latest_cumulative_figure(claims, 
         "Unattributed (outlet)",
     ]
     assert ax.get_title(loc="left").startswith("Killed: each claimant's latest figure\n")
+    # Three populations share the axis: it is logarithmic, and the subtitle says why.
+    assert ax.get_xscale() == "log"
+    assert "log scale: military, mercenary and mixed figures share one axis" in title(ax)
+
+
+def test_competing_claims_of_one_population_keep_a_linear_axis(claims, ax):
+    plot_competing_claims(claims, "killed", subject_side="azerbaijan", population="military", ax=ax)
+    assert ax.get_xscale() == "linear"
+    assert [bar.get_width() for bar in ax.patches] == [6674, 850]
+    assert all(t.get_text().endswith("(military)") for t in ax.get_yticklabels())
+    assert "population: military" in title(ax)
+    assert "log scale" not in title(ax)
 
 
 def test_competing_claims_draws_ranges_and_open_bounds_as_intervals(claims, ax):
-    plot_competing_claims(claims, "killed", subject_side=["azerbaijan", "unknown"], ax=ax)
+    plot_competing_claims(
+        claims, "killed", subject_side=["azerbaijan", "unknown"], log=False, ax=ax
+    )
     (rng,) = artists(ax, "interval-range")
     assert (rng.xyann, rng.xy) == ((700.0, 3), (1000.0, 3))  # from low to high, 4th row
     (bound,) = artists(ax, "interval-at_least")
@@ -161,7 +143,7 @@ def test_competing_claims_every_claim(claims, ax):
         if label.startswith("Armenian Ministry of Defence")
     ]
     assert mod == [2250, 4650, 6674]  # one claimant's claims in date order
-    assert "21  ·  2020-10-28" in texts(ax, "value-label")  # incidents too
+    assert "21  ·  28 Oct 2020" in texts(ax, "value-label")  # incidents too
     assert ax.get_title(loc="left").startswith("Killed: every claim")
 
 
@@ -170,8 +152,8 @@ def test_competing_claims_every_running_total(claims, ax):
         claims, "killed", subject_side=["azerbaijan", "unknown"], latest=False, ax=ax
     )
     assert len(ax.patches) == 10  # the one incident (21 killed in Barda) left out
-    assert "21  ·  2020-10-28" not in texts(ax, "value-label")
-    assert "scope: cumulative or unstated" in " ".join(ax.get_title(loc="left").split())
+    assert "21  ·  28 Oct 2020" not in texts(ax, "value-label")
+    assert "scope: cumulative or unstated" in title(ax)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +194,7 @@ TIMELINE_AZERBAIJAN = {
 }
 
 
-def test_claim_timeline_has_a_step_line_per_claimant(claims, ax):
+def test_claim_timeline_has_a_line_per_claimant_through_all_its_claims(claims, ax):
     out = plot_claim_timeline(
         claims, "killed", subject_side="azerbaijan", population=FIGHTERS, ax=ax
     )
@@ -223,7 +205,7 @@ def test_claim_timeline_has_a_step_line_per_claimant(claims, ax):
         dates, values, side = TIMELINE_AZERBAIJAN[line.get_label()]
         assert list(mdates.date2num(line.get_xdata())) == [day(d) for d in dates]
         assert list(line.get_ydata()) == values
-        assert line.get_drawstyle() == "steps-post"
+        assert line.get_drawstyle() == "default"  # consecutive claims joined directly
         assert line.get_marker() not in ("", "None", None)
         assert hex_color(line.get_color()) == SIDE_COLORS[side]
     legend_texts = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -234,23 +216,94 @@ def test_claim_timeline_has_a_step_line_per_claimant(claims, ax):
         [day("2020-10-27"), 1000],
     ]
     assert texts(ax, "value-label") == ["6,674", "6,914", "93", "≥188", "700–1,000"]
+    assert ax.get_yscale() == "log"  # three populations: the subtitle says so
+    assert "log scale: military, mercenary and mixed figures share one axis" in title(ax)
 
 
-def test_claim_timeline_marks_the_war_start_and_ceasefire(claims, ax):
+def test_claim_timeline_shows_a_revision_downwards(claims, ax):
+    # The ministry's second figure raised to 7,000: its 6,674 of 26 October is a decrease.
+    revised = claims.copy()
+    revised.loc[revised["value"] == 4650, "value"] = 7000
+    plot_claim_timeline(revised, "killed", subject_side="azerbaijan", population="military", ax=ax)
+    (mod,) = [line for line in artists(ax, "claims") if line.get_label().startswith("Armenian")]
+    assert list(mod.get_ydata()) == [2250, 7000, 6674]  # every claim, the fall included
+    assert ax.get_yscale() == "linear"
+    assert "(military)" not in mod.get_label()  # one population: said once, in the title
+    assert "population: military" in title(ax)
+
+
+def test_claim_timeline_keeps_two_claims_of_one_day(claims, ax):
+    twice = claims.copy()
+    twice.loc[twice["value"] == 2250, "claim_date"] = twice.loc[
+        twice["value"] == 4650, "claim_date"
+    ].iloc[0]
+    plot_claim_timeline(twice, "killed", subject_side="azerbaijan", population="military", ax=ax)
+    (mod,) = [line for line in artists(ax, "claims") if line.get_label().startswith("Armenian")]
+    assert list(mod.get_ydata()) == [2250, 4650, 6674]
+
+
+def test_claim_timeline_names_the_profiles_start_when_it_is_far(claims, ax, monkeypatch):
+    # A profile without events whose war began in April 2016: far from these claims, so
+    # said, not drawn.
+    profile = types.SimpleNamespace(
+        start=dt.date(2016, 4, 1), end=None, title="Armenia–Azerbaijan", events=()
+    )
+    monkeypatch.setattr(timeline_module, "get_profile", lambda conflict: profile)
+    plot_claim_timeline(claims, "killed", subject_side="armenia", ax=ax)
+    assert artists(ax, "war-event") == []
+    assert "War begins 1 Apr 2016 (before these claims)" in title(ax)
+    lo, hi = ax.get_xlim()
+    assert day("2020-10-01") < lo < day("2020-10-10") and hi > day("2020-10-28")
+
+
+def test_claim_timeline_names_only_the_latest_far_event_before_the_claims(claims, ax, monkeypatch):
+    profile = types.SimpleNamespace(
+        start=dt.date(2016, 4, 1),
+        end=None,
+        title="Armenia–Azerbaijan",
+        events=[
+            ("2016-04-02", "First round"),
+            ("2019-05-01", "Second round"),
+            ("2023-09-19", "Later"),
+        ],
+    )
+    monkeypatch.setattr(timeline_module, "get_profile", lambda conflict: profile)
+    plot_claim_timeline(claims, "killed", subject_side="armenia", ax=ax)
+    assert "Second round 1 May 2019 (before these claims)" in title(ax)
+    assert "First round" not in title(ax) and "Later" not in title(ax)
+
+
+def test_claim_timeline_draws_the_profiles_events_near_the_claims(claims, ax, monkeypatch):
+    # A profile that lists the 2020 war's events (the YAML field "events").
+    profile = types.SimpleNamespace(
+        start=lossdata.conflicts.get_profile("armenia-azerbaijan").start,
+        end=None,
+        title="Armenia–Azerbaijan",
+        events=[("2020-09-27", "War begins"), {"date": "2020-11-10", "label": "Ceasefire"}],
+    )
+    monkeypatch.setattr(timeline_module, "get_profile", lambda conflict: profile)
     plot_claim_timeline(claims, "killed", subject_side="armenia", ax=ax)
     events = artists(ax, "war-event")
     assert [mdates.date2num(line.get_xdata()[0]) for line in events] == [
-        day(e.date) for e in WAR_EVENTS
+        day("2020-09-27"),
+        day("2020-11-10"),
     ]
     assert texts(ax, "war-event-label") == ["War begins\n27 Sep", "Ceasefire\n10 Nov"]
+    assert "before these claims" not in title(ax)  # the events replace the profile's span
     lo, hi = ax.get_xlim()
     assert lo < day("2020-09-27") and hi > day("2020-11-10")
     assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["27 Sep", "4 Oct"]
 
 
-def test_claim_timeline_events_are_data(claims, ax):
-    plot_claim_timeline(claims, "killed", subject_side="armenia", events=(), ax=ax)
-    assert artists(ax, "war-event") == []
+@pytest.mark.parametrize(
+    ("events", "lines"),
+    [((), 0), (WAR_EVENTS, 2), ((WarEvent(WAR_EVENTS[0].date, "Start"),), 1)],
+    ids=["none", "the-2020-war", "one"],
+)
+def test_claim_timeline_events_can_be_given(claims, ax, events, lines):
+    plot_claim_timeline(claims, "killed", subject_side="armenia", events=events, ax=ax)
+    assert len(artists(ax, "war-event")) == lines
+    assert "before these claims" not in title(ax)
 
 
 # --- 3. Equipment -----------------------------------------------------------------------------
@@ -301,10 +354,11 @@ def test_equipment_losses_oryx_beside_the_azerbaijani_ministry(claims, ax):
         "Oryx": SIDE_COLORS["third_party"],
     }
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "Azerbaijani Ministry of Defence\n2020-10-07",
-        "Oryx\n2020-11-06",
+        "Azerbaijani Ministry of Defence\n7 Oct 2020",
+        "Oryx\n6 Nov 2020",
     ]
     assert "≈250" in texts(ax, "value-label")
+    assert ax.get_xscale() == "linear"  # 23 to 270: one axis holds them
 
 
 @pytest.mark.parametrize(
@@ -351,91 +405,147 @@ def test_equipment_losses_hatch_tells_claimants_of_one_side_apart(claims, ax):
 
 # --- 4. Matrix --------------------------------------------------------------------------------
 
-MATRIX_KILLED = {
+MATRIX_MILITARY = {
     # (claimant side, subject side): (largest figure, its label's first line)
     ("armenia", "armenia"): (1166, "1,166"),
-    ("armenia", "azerbaijan"): (6914, "6,914"),
-    ("azerbaijan", "armenia"): (800, "≥800"),
-    ("azerbaijan", "azerbaijan"): (91, "91"),
-    ("third_party", "azerbaijan"): (188, "≥188"),
-    ("third_party", "unknown"): (5000, "≈5,000"),
+    ("armenia", "azerbaijan"): (6674, "6,674"),
     ("unattributed", "azerbaijan"): (850, "700–1,000"),
 }
 
 
-def test_claims_matrix_holds_the_largest_figure_per_pair_of_sides(claims, ax):
+def matrix_cells(ax):
+    grid = ax.images[0].get_array()
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    cols = [t.get_text() for t in ax.get_xticklabels()]
+    return {
+        (r, c): grid[i, j]
+        for i, r in enumerate(rows)
+        for j, c in enumerate(cols)
+        if not grid.mask[i, j]
+    }
+
+
+def test_claims_matrix_compares_one_population_and_scope(claims, ax):
     out = plot_claims_matrix(claims, "killed", ax=ax)
     assert out is ax
-    grid = ax.images[0].get_array()
-    # The matrix shows the sides of the table's conflict only.
-    claimant_sides = [
-        s for s in CLAIMANT_SIDES if s in ("armenia", "azerbaijan", "third_party", "unattributed")
+    # Rows: the two sides, and the outlets' own voice (the only other claimant here).
+    claimant_sides = ["armenia", "azerbaijan", "unattributed"]
+    subject_sides = ["armenia", "azerbaijan"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        lossdata.plots.SIDE_LABELS[s] for s in claimant_sides
     ]
-    subject_sides = [s for s in SIDES if s in ("armenia", "azerbaijan", "third_party", "unknown")]
-    assert grid.shape == (len(claimant_sides), len(subject_sides))
+    grid = ax.images[0].get_array()
+    assert grid.shape == (3, 2)
     for r, claimant_side in enumerate(claimant_sides):
         for c, subject_side in enumerate(subject_sides):
-            expected = MATRIX_KILLED.get((claimant_side, subject_side))
-            if expected is None:
-                assert grid.mask[r, c]
-            else:
-                assert grid[r, c] == expected[0]
+            expected = MATRIX_MILITARY.get((claimant_side, subject_side))
+            assert grid.mask[r, c] if expected is None else grid[r, c] == expected[0]
     labels = texts(ax, "cell-label")
-    assert [t.split("\n")[0] for t in labels] == [v[1] for v in MATRIX_KILLED.values()]
-    assert "Artsakh authorities\n2020-10-30" in labels[1]
-    assert len(texts(ax, "empty-cell")) == 16 - len(MATRIX_KILLED)
+    assert [t.split("\n")[0] for t in labels] == [v[1] for v in MATRIX_MILITARY.values()]
+    assert "Artsakh authorities\n28 Oct 2020" in labels[0]
+    assert len(texts(ax, "empty-cell")) == 6 - len(MATRIX_MILITARY)
     assert [hex_color(t.get_color()) for t in ax.get_yticklabels()] == [
         SIDE_COLORS[s] for s in claimant_sides
     ]
-    assert [hex_color(t.get_color()) for t in ax.get_xticklabels()] == [
-        SIDE_COLORS[s] for s in subject_sides
-    ]
+    assert ax.get_title(loc="left").startswith(
+        "Killed, military, running totals (cumulative or unstated): largest figure"
+    )
 
 
-def test_claims_matrix_filters_population(claims, ax):
-    plot_claims_matrix(claims, "killed", population="civilian", ax=ax)
-    grid = ax.images[0].get_array()
-    assert int(grid.count()) == 3  # Armenian, Azerbaijani and an outlet's civilian counts
-    assert grid[1, 1] == 91  # rows and columns: armenia, azerbaijan, third party, other
+@pytest.mark.parametrize(
+    ("population", "scope", "cells", "heading"),
+    [
+        (
+            "civilian",
+            ("cumulative", "unknown"),
+            {("Azerbaijan", "Azerbaijan"): 91, ("Armenia / Artsakh", "Armenia / Artsakh"): 40},
+            "Killed, civilian, running totals",
+        ),
+        (
+            "civilian",
+            "incident",
+            {("Unattributed (outlet)", "Azerbaijan"): 21},
+            "Killed, civilian, figures of one incident",
+        ),
+        (
+            "military",
+            "incident",
+            {("Azerbaijan", "Armenia / Artsakh"): 800},
+            "Killed, military, figures of one incident",
+        ),
+    ],
+    ids=["civilian", "civilian-incidents", "military-incidents"],
+)
+def test_claims_matrix_population_and_scope_are_options(
+    claims, ax, population, scope, cells, heading
+):
+    plot_claims_matrix(claims, "killed", population=population, scope=scope, ax=ax)
+    assert matrix_cells(ax) == cells
+    assert ax.get_title(loc="left").startswith(heading)
 
 
 # --- 5. Provenance and palette ----------------------------------------------------------------
 
+
+def outlet(doc_id):
+    """What the caption must call a seed document: its outlet, else its title."""
+    row = load_documents().set_index("doc_id").loc[doc_id]
+    return row["outlet"] if isinstance(row["outlet"], str) and row["outlet"] else row["title"]
+
+
 CAPTIONS = [
-    # (helper, args, kwargs, documents cited, date spans cited)
+    # (helper, args, kwargs, documents cited, claim spans cited)
     (
-        "competing",
+        plot_competing_claims,
+        ("killed",),
         {"subject_side": ["azerbaijan", "unknown"], "population": FIGHTERS},
         ["002_69adbbfe00a9a621", "003_09c5668dc815a85a", "004_da75a60ae01185ed"],
-        ["claims of 2020-10-26", "claims of 2020-10-05 to 2020-10-30", "6 claims"],
+        ["(claims of 26 Oct 2020)", "(claims of 5–30 Oct 2020)", "6 claims"],
     ),
     (
-        "timeline",
+        plot_claim_timeline,
+        ("killed",),
         {"subject_side": "armenia"},
         ["003_09c5668dc815a85a"],
-        ["claims of 2020-10-10 to 2020-10-28"],
+        ["(claims of 10–28 Oct 2020)"],
     ),
     (
-        "equipment",
+        plot_equipment_losses,
+        (),
         {"subject_side": "armenia"},
         ["000_c96127608e434645", "003_09c5668dc815a85a"],
-        ["claims of 2020-11-06", "claims of 2020-10-07", "8 claims"],
+        ["(claims of 6 Nov 2020)", "(claims of 7 Oct 2020)", "8 claims"],
     ),
-    ("matrix", {}, ["003_09c5668dc815a85a", "004_da75a60ae01185ed"], ["7 claims"]),
+    (
+        plot_claims_matrix,
+        ("killed",),
+        {},
+        ["002_69adbbfe00a9a621", "003_09c5668dc815a85a", "004_da75a60ae01185ed"],
+        ["3 claims"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("helper", "kwargs", "docs", "dates"), CAPTIONS, ids=[c[0] for c in CAPTIONS]
+    ("plot", "args", "kwargs", "docs", "spans"),
+    CAPTIONS,
+    ids=["competing", "timeline", "equipment", "matrix"],
 )
-def test_every_chart_names_its_documents_and_dates(claims, ax, helper, kwargs, docs, dates):
-    plot, args = HELPERS[helper]
+def test_every_chart_names_its_outlets_and_dates_not_document_ids(
+    claims, ax, plot, args, kwargs, docs, spans
+):
     plot(claims, *args, ax=ax, **kwargs)
     text = caption(ax)
     assert text.startswith("Sources: ")
-    cited = [d for d in claims["doc_id"].unique() if d in text]
-    assert sorted(cited) == docs
-    for span in dates:
+    for doc_id in claims["doc_id"].unique():
+        assert doc_id not in text
+        name = outlet(doc_id)[:20]  # long titles are shortened
+        assert (name in text) is (doc_id in docs), name
+    published = load_documents().set_index("doc_id")["published"]
+    for doc_id in docs:  # each outlet with its publication date
+        when = published[doc_id]
+        assert f"{when.day} {when.strftime('%b')} {when.year}" in text
+    for span in spans:
         assert span in text
 
 
@@ -448,270 +558,3 @@ def test_palette_is_okabe_ito_one_colour_per_side_of_a_conflict(conflict):
     assert set(SIDES) | set(CLAIMANT_SIDES) == set(SIDE_COLORS)
     assert len({SIDE_COLORS[s] for s in sides}) == len(sides)
     assert set(SIDE_COLORS.values()) <= OKABE_ITO
-
-
-@pytest.mark.parametrize("spec", FIGURES, ids=[s.name for s in FIGURES])
-def test_published_charts_keep_texts_inside_the_figure_and_apart(claims, spec):
-    fig = render(spec, claims)
-    fig.canvas = mpl.backends.backend_agg.FigureCanvasAgg(fig)
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    box = fig.bbox.padded(1)
-    ax = fig.axes[0]
-    x0, x1 = sorted(ax.get_xlim())
-    y0, y1 = sorted(ax.get_ylim())
-    ticks = [
-        label
-        for label, loc in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True)
-        if x0 <= loc <= x1
-    ]
-    ticks += [
-        label
-        for label, loc in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)
-        if y0 <= loc <= y1
-    ]
-    shown = [*ax.texts, *ticks, ax.title, ax._left_title, ax.xaxis.label, ax.yaxis.label]
-    legend = ax.get_legend()
-    if legend is not None:
-        shown.extend(legend.get_texts())
-    extents = []
-    for text in shown:
-        if text.get_text() and text.get_visible():
-            extent = text.get_window_extent(renderer)
-            assert box.contains(extent.x0, extent.y0), text.get_text()
-            assert box.contains(extent.x1, extent.y1), text.get_text()
-            extents.append((text.get_text(), extent))
-    for i, (first, a) in enumerate(extents):  # and no two texts overlap
-        for second, b in extents[i + 1 :]:
-            assert not a.shrunk(0.98, 0.9).overlaps(b.shrunk(0.98, 0.9)), (first, second)
-
-
-# --- Errors -----------------------------------------------------------------------------------
-
-ERRORS = [
-    # (helper, args, kwargs, error, message pattern)
-    ("competing", ("kills",), {}, ValueError, r"unknown category 'kills'; valid categories: kill"),
-    (
-        "competing",
-        ("missing",),
-        {},
-        NoClaimsError,
-        r"no claims in category 'missing'; categories with claims: .*killed",
-    ),
-    (
-        "competing",
-        ("killed",),
-        {"subject_side": "third_party"},
-        NoClaimsError,
-        r"'killed' with subject_side third_party; subject_side available there: "
-        r"armenia, azerbaijan, unknown",
-    ),
-    (
-        "competing",
-        ("killed",),
-        {"subject_side": "martians"},
-        ValueError,
-        r"unknown subject_side 'martians'; valid values: armenia, azerbaijan",
-    ),
-    (
-        "competing",
-        ("killed",),
-        {"subject_side": "armenia", "population": "journalist"},
-        NoClaimsError,
-        r"with population journalist; population available there: civilian, "
-        r"military$",
-    ),
-    (
-        "timeline",
-        ("wounded",),
-        {"scope": "incident"},
-        NoClaimsError,
-        r"scope available there: cumulative",
-    ),
-    (
-        "equipment",
-        (),
-        {"subject_side": "third_party"},
-        NoClaimsError,
-        r"no claims in categories tanks, .* with subject_side third_party; "
-        r"subject_side available there: armenia, azerbaijan",
-    ),
-    ("equipment", (), {"categories": ("radar",)}, ValueError, r"unknown category 'radar'"),
-    ("matrix", ("displaced",), {}, NoClaimsError, r"no claims in category 'displaced'"),
-]
-
-
-@pytest.mark.parametrize(("helper", "args", "kwargs", "error", "pattern"), ERRORS)
-def test_empty_or_wrong_selections_say_what_is_available(
-    claims, ax, helper, args, kwargs, error, pattern
-):
-    plot = HELPERS[helper][0]
-    with pytest.raises(error, match=pattern):
-        plot(claims, *args, ax=ax, **kwargs)
-    assert not ax.has_data()
-
-
-@pytest.mark.parametrize("helper", HELPERS)
-def test_empty_table_gives_a_clear_error(ax, helper):
-    plot, args = HELPERS[helper]
-    with pytest.raises(NoClaimsError, match="categories with claims: none"):
-        plot(validate(empty_claims()), *args, ax=ax)
-
-
-def test_no_running_totals_suggests_every_scope(claims, ax):
-    claims = claims[claims["scope"] != "cumulative"]
-    with pytest.raises(
-        NoClaimsError,
-        match=r"with scope cumulative, unknown; scope available "
-        r"there: incident; pass scope=None",
-    ):
-        plot_competing_claims(claims, "killed", ax=ax)
-    plot_competing_claims(claims, "killed", scope=None, ax=ax)
-    assert [bar.get_width() for bar in ax.patches] == [800, 21]
-
-
-def test_missing_columns_are_named(claims, ax):
-    with pytest.raises(ValueError, match="lacks column.*claimant_side"):
-        plot_competing_claims(claims.drop(columns="claimant_side"), "killed", ax=ax)
-
-
-# --- Input dtypes -----------------------------------------------------------------------------
-
-
-def as_strings(claims):
-    """The table as read_claims_csv returns it before validation: strings, no categoricals."""
-    out = claims.copy()
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = out[col].astype("string")
-    return out
-
-
-def csv_round_trip(claims):
-    buffer = io.StringIO()
-    frame = claims.copy()
-    frame["claim_date"] = frame["claim_date"].dt.strftime("%Y-%m-%d")
-    frame.to_csv(buffer, index=False)
-    buffer.seek(0)
-    return validate(read_claims_csv(buffer))
-
-
-@pytest.mark.parametrize(
-    "flavour", [lambda c: c, as_strings, csv_round_trip], ids=["validated", "strings", "csv"]
-)
-@pytest.mark.parametrize("helper", HELPERS)
-def test_accepts_the_table_as_loaded(claims, helper, flavour):
-    plot, args = HELPERS[helper]
-    table = flavour(claims)
-    assert list(table.columns) == COLUMNS
-    expected, got = Figure().add_subplot(), Figure().add_subplot()
-    plot(claims, *args, ax=expected)
-    plot(table, *args, ax=got)
-    assert [t.get_text() for t in got.texts] == [t.get_text() for t in expected.texts]
-    assert [p.get_width() for p in got.patches] == [p.get_width() for p in expected.patches]
-
-
-# --- API contract -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("helper", HELPERS)
-def test_helper_signature_and_docstring(helper):
-    plot, args = HELPERS[helper]
-    params = list(inspect.signature(plot).parameters.values())
-    positional = params[: 1 + len(args)]
-    assert [p.name for p in positional] == ["claims", *(["category"] if args else [])]
-    assert all(p.kind is p.KEYWORD_ONLY for p in params[len(positional) :])
-    assert params[-1].name == "ax" and params[-1].default is None
-    assert "load_claims()" in plot.__doc__
-
-
-@pytest.mark.parametrize("helper", HELPERS)
-def test_helpers_draw_on_the_current_axes_and_never_show_or_save(claims, helper, monkeypatch):
-    def forbidden(*args, **kwargs):
-        raise AssertionError("a helper must not show or save")
-
-    monkeypatch.setattr(plt, "show", forbidden)
-    monkeypatch.setattr(Figure, "savefig", forbidden)
-    plot, args = HELPERS[helper]
-    fig = plt.figure()
-    try:
-        assert plot(claims, *args) is plt.gca()
-        assert fig.axes[0].has_data()
-    finally:
-        plt.close(fig)
-
-
-# --- Files ------------------------------------------------------------------------------------
-
-
-def digests(paths):
-    return {Path(p).name: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in paths}
-
-
-def test_make_figures_writes_every_chart_the_same_bytes_each_run(claims, tmp_path):
-    before = dict(mpl.rcParams)
-    first = make_figures(claims, tmp_path / "a")
-    second = make_figures(claims, tmp_path / "b")
-    assert dict(mpl.rcParams) == before  # no global state changed
-    names = [f"{spec.name}.{fmt}" for spec in FIGURES for fmt in ("png", "svg")]
-    assert [p.name for p in first] == names
-    assert digests(first) == digests(second)
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(names)  # no temp files
-
-
-def test_saved_files_carry_no_date_or_version(claims, tmp_path):
-    fig = render(FIGURES[0], claims)
-    png = save_figure(fig, tmp_path / "chart.png").read_bytes()
-    svg = save_figure(fig, tmp_path / "chart.svg").read_text(encoding="utf-8")
-    assert png.startswith(b"\x89PNG") and b"Software" not in png
-    assert mpl.__version__.encode() not in png
-    assert "<dc:date>" not in svg
-    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert (width, height) == (8 * 150, int(4.8 * 150))  # fixed size and dpi
-
-
-def test_save_figure_refuses_unknown_formats(tmp_path):
-    with pytest.raises(ValueError, match="use one of .png"):
-        save_figure(Figure(), tmp_path / "chart.jpg")
-
-
-def test_make_figures_skips_charts_with_nothing_to_show(claims, tmp_path):
-    killed_only = claims[claims["category"] == "killed"]
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        paths = make_figures(killed_only, tmp_path)
-    assert [str(w.message).split(":")[0] for w in caught] == [
-        "skipped figure equipment_losses_armenia",
-        "skipped figure equipment_losses_azerbaijan",
-    ]
-    assert "categories with claims: killed" in str(caught[0].message)
-    assert not any(p.name.startswith("equipment") for p in paths)
-    assert len(paths) == 2 * (len(FIGURES) - 2)
-
-
-def test_make_figures_loads_the_shipped_table_by_default(claims, tmp_path, monkeypatch):
-    import lossdata.datasets
-
-    monkeypatch.setattr(lossdata.datasets, "load_claims", lambda: claims)
-    paths = make_figures(outdir=tmp_path)
-    assert len(paths) == 2 * len(figures_module.FIGURES)
-
-
-def test_script_writes_to_the_given_folder(claims, tmp_path, monkeypatch, capsys):
-    import lossdata.datasets
-
-    monkeypatch.setattr(lossdata.datasets, "load_claims", lambda: claims)
-    script = Path(__file__).resolve().parents[1] / "scripts" / "make_figures.py"
-    spec = importlib.util.spec_from_file_location("make_figures_script", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.main(["-o", str(tmp_path / "out")]) == 0
-    written = capsys.readouterr().out.split()
-    assert len(written) == 2 * len(FIGURES)
-    assert all(Path(p).parent == tmp_path / "out" and Path(p).exists() for p in written)
-
-
-def test_figure_set_names_are_unique_files():
-    names = [spec.name for spec in FIGURES]
-    assert len(names) == len(set(names))
-    assert all(np.all([c.isalnum() or c == "_" for c in name]) for name in names)

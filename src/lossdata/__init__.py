@@ -33,6 +33,7 @@ _EXPORTS = {
     "plot_claims_matrix": "lossdata.plots",
     "plot_competing_claims": "lossdata.plots",
     "plot_equipment_losses": "lossdata.plots",
+    "plot_inflation_ratio": "lossdata.plots",
     "ClaimsSchema": "lossdata.schema",
     "ClaimsValidationError": "lossdata.schema",
     "validate": "lossdata.schema",
@@ -60,6 +61,7 @@ __all__ = [  # the same names as _EXPORTS (tests/test_api.py keeps them in step)
     "plot_claims_matrix",
     "plot_competing_claims",
     "plot_equipment_losses",
+    "plot_inflation_ratio",
     "read_document",
     "validate",
 ]
@@ -103,5 +105,6 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
         plot_claims_matrix,
         plot_competing_claims,
         plot_equipment_losses,
+        plot_inflation_ratio,
     )
     from .schema import ClaimsSchema, ClaimsValidationError, validate

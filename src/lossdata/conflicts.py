@@ -64,6 +64,8 @@ class Profile:
     sides: tuple[Side, ...]
     third_actors: tuple[dict, ...]
     third_subjects: tuple[dict, ...]
+    # Dated turning points charts draw ("War begins", "Ceasefire"), oldest first.
+    events: tuple[tuple[dt.date, str], ...] = ()
 
     @property
     def side_ids(self) -> tuple[str, ...]:
@@ -130,6 +132,9 @@ def _profiles() -> dict[str, Profile]:
             sides=tuple(_side(s) for s in data["sides"]),
             third_actors=tuple(third.get("actors", ())),
             third_subjects=tuple(third.get("subjects", ())),
+            events=tuple(
+                sorted((_date(e["date"]), str(e["label"])) for e in data.get("events") or ())
+            ),
         )
         out[profile.id] = profile
     return out

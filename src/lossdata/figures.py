@@ -4,6 +4,8 @@ The charts are listed once, as data (``FIGURES``); ``make_figures`` draws each o
 a fresh ``Figure`` (no pyplot state) under a fixed style (``STYLE``: DejaVu Sans,
 which ships with matplotlib, fixed sizes and dpi) and ``save_figure`` writes it
 with fixed metadata (no dates, no software version) and a fixed SVG hash salt.
+Competing claims and timelines are drawn once per population (soldiers, Syrian
+fighters, civilians), so that no linear axis mixes them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .plots import (
     plot_claims_matrix,
     plot_competing_claims,
     plot_equipment_losses,
+    plot_inflation_ratio,
 )
 
 __all__ = [
@@ -86,37 +89,65 @@ class FigureSpec:
     size: tuple[float, float] = (8.0, 4.8)
 
 
-_FIGHTERS = ("military", "mercenary", "mixed")
+def _per_population(
+    stem: str, plot: Callable[..., Axes], args: tuple[Any, ...], side: str, populations: tuple
+) -> tuple[FigureSpec, ...]:
+    """One chart per population: figures of soldiers and of civilians never share an axis."""
+    return tuple(
+        FigureSpec(f"{stem}_{side}_{pop}", plot, args, {"subject_side": side, "population": pop})
+        for pop in populations
+    )
+
+
 FIGURES: tuple[FigureSpec, ...] = (
-    FigureSpec(
-        "competing_claims_killed_azerbaijan",
+    *_per_population(
+        "competing_claims_killed",
         plot_competing_claims,
         ("killed",),
-        {"subject_side": ("azerbaijan", "unknown"), "population": _FIGHTERS},
+        "azerbaijan",
+        ("military", "mercenary", "civilian"),
     ),
-    FigureSpec(
-        "competing_claims_killed_armenia",
+    *_per_population(
+        "competing_claims_killed",
         plot_competing_claims,
         ("killed",),
-        {"subject_side": ("armenia", "unknown"), "population": _FIGHTERS},
+        "armenia",
+        ("military", "civilian"),
     ),
-    FigureSpec(
-        "claim_timeline_killed_azerbaijan",
+    *_per_population(
+        "claim_timeline_killed",
         plot_claim_timeline,
         ("killed",),
-        {"subject_side": "azerbaijan", "population": _FIGHTERS},
+        "azerbaijan",
+        ("mercenary", "civilian"),
     ),
-    FigureSpec(
-        "claim_timeline_killed_armenia",
+    *_per_population(
+        "claim_timeline_killed",
         plot_claim_timeline,
         ("killed",),
-        {"subject_side": "armenia", "population": _FIGHTERS},
+        "armenia",
+        ("military", "civilian"),
     ),
     FigureSpec("equipment_losses_armenia", plot_equipment_losses, (), {"subject_side": "armenia"}),
     FigureSpec(
         "equipment_losses_azerbaijan", plot_equipment_losses, (), {"subject_side": "azerbaijan"}
     ),
-    FigureSpec("claims_matrix_killed", plot_claims_matrix, ("killed",), {}, (8.0, 5.6)),
+    FigureSpec(
+        "claims_matrix_killed_military",
+        plot_claims_matrix,
+        ("killed",),
+        {"population": "military"},
+        (8.0, 5.2),
+    ),
+    FigureSpec(
+        "claims_matrix_killed_civilian",
+        plot_claims_matrix,
+        ("killed",),
+        {"population": "civilian"},
+        (8.0, 5.2),
+    ),
+    # Two rows (each side's dead): a fixed size that fits them.
+    FigureSpec("inflation_ratio", plot_inflation_ratio, (), {"categories": "killed"}, (8.0, 3.6)),
 )
 
 
@@ -148,18 +179,20 @@ def make_figures(
     claims: pd.DataFrame | None = None,
     outdir: str | Path = "docs/figures",
     *,
-    figures: tuple[FigureSpec, ...] = FIGURES,
+    figures: tuple[FigureSpec, ...] | None = None,
     formats: tuple[str, ...] = FORMATS,
 ) -> list[Path]:
     """Write every chart in ``figures`` as PNG and SVG into ``outdir``; return the paths.
 
-    ``claims`` defaults to ``lossdata.load_claims()``. A chart whose selection is
-    empty in ``claims`` is skipped with a warning that says what is available.
+    ``claims`` defaults to ``lossdata.load_claims()``, ``figures`` to ``FIGURES``. A
+    chart whose selection is empty in ``claims`` is skipped with a warning that says
+    what is available.
     The set is replaced as a whole: every chart is drawn into a private folder
     beside ``outdir`` first, then swapped in (files that are not charts of the set
     are kept). ``NotADirectoryError`` when ``outdir`` is an existing file.
     """
     outdir = Path(outdir)
+    figures = FIGURES if figures is None else figures
     if outdir.exists() and not outdir.is_dir():
         raise NotADirectoryError(f"{outdir}: exists and is not a folder")
     if claims is None:
