@@ -27,7 +27,7 @@ words_text = st.lists(st.sampled_from(VOCABULARY), max_size=40).map(" ".join)
 
 def _matchers() -> list[lexicon.PhraseMatcher]:
     sc = scanner(("armenia-azerbaijan", "russia-ukraine"))
-    return list(sc.matcher.matchers)
+    return list([*sc.frame.matchers, *sc.counts.matchers])
 
 
 @settings(max_examples=150, deadline=None)

@@ -32,6 +32,7 @@ _CR = re.compile(r"\r\n?")
 # Characters a GBK-encoded text shows when it is decoded as Big5: CJK ideographs,
 # CJK symbols and a few Big5 punctuation marks that stand for Latin-1 quotes.
 _CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u00a7\u203b]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # What a repaired run may contain: Latin letters with diacritics, Cyrillic, Greek,
 # general punctuation. Anything still CJK means the run was not mojibake.
@@ -105,7 +106,7 @@ def _big5_gbk_replacements(text: str) -> list[tuple[int, int, str]]:
     cjk = len(_CJK_CHAR.findall(text))
     if cjk == 0:
         return []
-    letters = sum(ch.isalpha() for ch in text) or 1
+    letters = len(_LETTER.findall(text)) or 1
     # A text that is mostly CJK is real Chinese or Japanese: leave it alone.
     if cjk / letters > 0.3:
         return []

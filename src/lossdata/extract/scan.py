@@ -10,36 +10,49 @@ from .. import lexicon
 from ..actors import Gazetteer, Mention, gazetteer
 from ._lex import lex
 
-__all__ = ["ACTOR_ROLES", "LEXICONS", "Scanner", "actor_matcher", "scanner"]
+__all__ = [
+    "ACTOR_ROLES",
+    "COUNT_LEXICONS",
+    "FRAME_LEXICONS",
+    "Scanner",
+    "actor_matcher",
+    "scanner",
+]
 
-# The lexicons every sentence is indexed for (``lossdata.extract._lex.lex``), then the
-# scope phrases as ``scope:<label>``.
-LEXICONS = (
+# The lexicons that find a sentence's reporting frame, read in every sentence together
+# with the actors of every candidate conflict (``lossdata.extract._lex.lex``).
+FRAME_LEXICONS = ("verbs", "preps")
+# The lexicons that read counts, in a second pass only over sentences that need them;
+# then the scope phrases as ``scope:<label>``.
+COUNT_LEXICONS = (
     "people_loss",
     "equip_loss",
     "equipment",
-    "preps",
     "np_stop",
     "people_noun",
-    "verbs",
     "civilian_context",
 )
 ACTOR_ROLES = ("claimants", "subjects", "places")
 
 
 class Scanner:
-    """The lexicons and the actor matchers of ``conflicts``, read as one ``MultiMatcher``."""
+    """Two ``MultiMatcher``s: ``frame`` (``FRAME_LEXICONS`` and the actors of every
+    conflict in ``conflicts``) and ``counts`` (``COUNT_LEXICONS`` and the scopes)."""
 
     def __init__(self, conflicts: tuple[str, ...]):
         self.conflicts = conflicts
-        self.names = [*LEXICONS, *(f"scope:{label}" for label, _ in lex()["scope"])]
-        matchers = [lex()[name] for name in LEXICONS] + [m for _, m in lex()["scope"]]
+        matchers = [lex()[name] for name in FRAME_LEXICONS]
         self._actors: dict[str, tuple[int, int]] = {}
         for conflict in conflicts:
             found = gazetteer(conflict).phrase_matchers
             self._actors[conflict] = (len(matchers), len(matchers) + len(found))
             matchers += found
-        self.matcher = lexicon.MultiMatcher(matchers)
+        self.frame = lexicon.MultiMatcher(matchers)
+        scopes = lex()["scope"]
+        self.count_names = [*COUNT_LEXICONS, *(f"scope:{label}" for label, _ in scopes)]
+        self.counts = lexicon.MultiMatcher(
+            [lex()[name] for name in COUNT_LEXICONS] + [m for _, m in scopes]
+        )
 
     def actors(
         self,
@@ -50,7 +63,7 @@ class Scanner:
         end: int,
         words: list[tuple[int, str]],
     ) -> tuple[list[Mention], list[Mention], list[Mention]]:
-        """(claimants, subjects, places) of ``conflict`` from a span's hits ``found``; a
+        """(claimants, subjects, places) of ``conflict`` from a span's ``frame`` hits; a
         conflict left out of this scanner gets a pass of its own."""
         g = gazetteer(conflict)
         span = self._actors.get(conflict)

@@ -18,7 +18,7 @@ from ..numbers import Number, find_numbers, number_cues
 from ..settings import Settings
 from ..text import paragraphs, sentences
 from ._lex import lex
-from .scan import ACTOR_ROLES, Scanner
+from .scan import ACTOR_ROLES, FRAME_LEXICONS, Scanner
 
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<![\w.,/-])(1[89]\d\d|20\d\d)(?![\w/-])")  # a year of the modern era
@@ -93,77 +93,93 @@ class Sentence:
 
     @cached_property
     def _found(self) -> list[list[lexicon.Match]]:
-        """Every lexicon's and every candidate conflict's hits, in one pass over the words."""
-        return self.doc.scanner.matcher.findall(
-            self.doc.text, self.start, self.end, words=self.words
-        )
+        """The hits of the lexicons every sentence needs (its frame: reporting verbs,
+        "according to") and of every candidate conflict's actors, in one pass."""
+        return self.doc.scanner.frame.findall(self.doc.text, self.start, self.end, words=self.words)
 
     def actors(self, conflict: str) -> tuple[list[Mention], list[Mention], list[Mention]]:
         """(claimants, subjects, places) of ``conflict``'s gazetteer in the sentence."""
-        return self.doc.scanner.actors(
-            conflict, self._found, self.doc.text, self.start, self.end, self.words
-        )
+        # Detecting the conflict asks first, the grammar again for the one detected.
+        cached = self._actors.get(conflict)
+        if cached is None:
+            cached = self._actors[conflict] = self.doc.scanner.actors(
+                conflict, self._found, self.doc.text, self.start, self.end, self.words
+            )
+        return cached
 
     @cached_property
-    def _index(self) -> dict[str, Hits]:
-        """The hits the grammar reads, by lexicon, with the document's conflict's actors."""
-        index = dict(zip(self.doc.scanner.names, self._found, strict=False))
+    def _actors(self) -> dict[str, tuple[list[Mention], list[Mention], list[Mention]]]:
+        return {}
+
+    @cached_property
+    def _frame_index(self) -> dict[str, Hits]:
+        index = dict(zip(FRAME_LEXICONS, self._found, strict=False))
         index.update(zip(ACTOR_ROLES, self.actors(self.doc.gaz.conflict), strict=True))
         # A matcher's hits, and an actor matcher's mentions, come in order of start.
         return {name: Hits(hits, ordered=True) for name, hits in index.items()}
 
+    @cached_property
+    def _count_index(self) -> dict[str, Hits]:
+        """The hits of the lexicons that read counts: a second pass, only for the
+        sentences that hold a figure (or are asked about one)."""
+        sc = self.doc.scanner
+        found = sc.counts.findall(self.doc.text, self.start, self.end, words=self.words)
+        return {
+            name: Hits(hits, ordered=True) for name, hits in zip(sc.count_names, found, strict=True)
+        }
+
     @property
     def people_loss(self) -> Hits:
-        return self._index["people_loss"]
+        return self._count_index["people_loss"]
 
     @property
     def equip_loss(self) -> Hits:
-        return self._index["equip_loss"]
+        return self._count_index["equip_loss"]
 
     @property
     def equipment(self) -> Hits:
-        return self._index["equipment"]
+        return self._count_index["equipment"]
 
     @property
     def preps(self) -> Hits:
         """Prepositions that introduce a claimant ("according to", "per")."""
-        return self._index["preps"]
+        return self._frame_index["preps"]
 
     @property
     def np_stops(self) -> Hits:
         """Words that end a noun phrase after a count ("were", "in", "according")."""
-        return self._index["np_stop"]
+        return self._count_index["np_stop"]
 
     @property
     def people_nouns(self) -> Hits:
-        return self._index["people_noun"]
+        return self._count_index["people_noun"]
 
     @property
     def claimants(self) -> Hits:
-        return self._index["claimants"]
+        return self._frame_index["claimants"]
 
     @property
     def subjects(self) -> Hits:
-        return self._index["subjects"]
+        return self._frame_index["subjects"]
 
     @property
     def places(self) -> Hits:
-        return self._index["places"]
+        return self._frame_index["places"]
 
     @property
     def verbs(self) -> Hits:
-        return self._index["verbs"]
+        return self._frame_index["verbs"]
 
     @cached_property
     def civilian_context(self) -> bool:
         """Whether the sentence speaks of civilians' places ("shelling of", "residential")."""
-        return bool(self._index["civilian_context"])
+        return bool(self._count_index["civilian_context"])
 
     @cached_property
     def scope_word(self) -> str | None:
         """The scope the sentence's wording gives ("since the start", "overnight"), if any."""
         for label, _ in lex()["scope"]:
-            if self._index[f"scope:{label}"]:
+            if self._count_index[f"scope:{label}"]:
                 return label
         return None
 
