@@ -29,3 +29,16 @@ def test_import_does_not_load_heavy_modules(heavy):
     code = f"import sys, lossdata, lossdata.cli; print({heavy!r} in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_command_line_answers_without_heavy_imports(flag):
+    code = (
+        "import sys; from lossdata.cli import main\n"
+        f"try:\n    main([{flag!r}])\nexcept SystemExit:\n    pass\n"
+        "print([m for m in ('pandas', 'pandera', 'matplotlib') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    if flag == "--version":
+        assert out.stdout.startswith(f"lossdata {lossdata.__version__}")

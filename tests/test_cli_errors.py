@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from lossdata import _io
+from lossdata import _io, _writers
 from lossdata.cli import main
 from lossdata.inputs import InputError, decode
 
 SENTENCE = "Nothing to count here."
+SUMMARY = re.compile(r"lossdata extract: [\d,]+ documents? read, .*; [\d,]+ skipped \(")
 
 
 def run(*args: str, cwd: Path | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
@@ -34,7 +36,8 @@ def run(*args: str, cwd: Path | None = None, stdout=subprocess.PIPE) -> subproce
 def assert_one_line_error(proc: subprocess.CompletedProcess, command: str, *words: str) -> None:
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
-    lines = proc.stderr.strip().splitlines()
+    # extract goes on past a document it skips, and closes with its summary
+    lines = [line for line in proc.stderr.strip().splitlines() if not SUMMARY.match(line)]
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith(f"lossdata {command}: error: "), lines[0]
     for w in words:
@@ -56,7 +59,7 @@ def _cases(tmp: Path, text_file: Path) -> list[tuple[list[str], list[str]]]:
     bad_bom = tmp / "bad_bom.txt"
     bad_bom.write_bytes(b"\xef\xbb\xbfkilled \xff\xfe\xfd")
     return [
-        (["extract", str(folder)], [str(folder), "Is a directory"]),
+        (["extract", str(folder)], [str(folder), "no .txt, .md, .html, .htm, .jsonl files"]),
         (["extract", str(tmp / "missing.txt")], ["missing.txt", "No such file"]),
         (["extract", str(text_file / "child")], ["child", "Not a directory"]),
         (["extract", "/dev/zero"], ["/dev/zero", "larger than 50 MB"]),
@@ -207,3 +210,94 @@ def test_extract_states_the_assumed_encoding(tmp_path, text, encoding, assumed):
 def test_decode_refuses_binary():
     with pytest.raises(InputError, match="NUL"):
         decode(b"\x00\x00\x01")
+
+
+# --- extract: options that stop the run before it starts (in this process) ------------------
+
+
+def _fatal_cases(tmp: Path, text_file: Path) -> dict[str, tuple[list[str], list[str]]]:
+    folder = tmp / "folder"
+    folder.mkdir()
+    catalogs = {
+        "no-doc-id": "name,published\na,2020-10-20\n",
+        "bad-date": "doc_id,published\na,2020-13-45\n",
+        "twice": "doc_id,outlet\na,X\na,Y\n",
+    }
+    for name, content in catalogs.items():
+        (tmp / f"{name}.csv").write_text(content, "utf-8")
+    t = str(text_file)
+    return {
+        "doc-id-folder": (["extract", str(folder), "--doc-id", "x"], ["--doc-id", "single text"]),
+        "doc-id-two": (["extract", t, t, "--doc-id", "x"], ["--doc-id"]),
+        "stdin-twice": (["extract", "-", "-"], ["standard input can be read only once"]),
+        "safe-jsonl": (
+            ["extract", t, "--format", "jsonl", "--spreadsheet-safe"],
+            ["--spreadsheet-safe", "--format csv"],
+        ),
+        "conflict": (["extract", t, "--conflict", "mars"], ["--conflict", "unknown conflict"]),
+        "outlet-ok-conflict-bad": (["extract", t, "--outlet", "W", "--conflict", "x"], ["'x'"]),
+        "catalog-missing": (
+            ["extract", t, "--catalog", str(tmp / "none.csv")],
+            ["none.csv", "No such file"],
+        ),
+        "catalog-no-doc-id": (
+            ["extract", t, "--catalog", str(tmp / "no-doc-id.csv")],
+            ["no-doc-id.csv", "needs a doc_id column"],
+        ),
+        "catalog-bad-date": (
+            ["extract", t, "--catalog", str(tmp / "bad-date.csv")],
+            ["bad-date.csv: line 2: published is not a valid date"],
+        ),
+        "catalog-twice": (
+            ["extract", t, "--catalog", str(tmp / "twice.csv")],
+            ["twice.csv: line 3", "listed twice"],
+        ),
+        "output-folder": (["extract", t, "-o", str(folder)], [str(folder), "is a folder"]),
+    }
+
+
+FATAL_IDS = [
+    "doc-id-folder",
+    "doc-id-two",
+    "stdin-twice",
+    "safe-jsonl",
+    "conflict",
+    "outlet-ok-conflict-bad",
+    "catalog-missing",
+    "catalog-no-doc-id",
+    "catalog-bad-date",
+    "catalog-twice",
+    "output-folder",
+]
+
+
+@pytest.mark.parametrize("case", FATAL_IDS)
+def test_a_bad_option_stops_extract_with_one_line(tmp_path, text_file, capsys, case):
+    args, words = _fatal_cases(tmp_path, text_file)[case]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("lossdata extract: error: "), captured.err
+    for w in words:
+        assert w in lines[0]
+    assert captured.out == ""
+
+
+def test_parquet_is_not_written_to_a_terminal(text_file, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["extract", str(text_file), "--format", "parquet"]) == 1
+    assert capsys.readouterr().err == (
+        "lossdata extract: error: <stdout>: a terminal; write Parquet with -o FILE, or redirect\n"
+    )
+
+
+def test_full_disk_during_extract_leaves_no_file(tmp_path, text_file, monkeypatch, capsys):
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_writers.os, "fsync", full_disk)
+    out = tmp_path / "out" / "claims.parquet"
+    assert main(["extract", str(text_file), "--format", "parquet", "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"lossdata extract: error: {out}: No space left on device"]
+    assert list(out.parent.iterdir()) == []

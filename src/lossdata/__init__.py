@@ -13,6 +13,9 @@ __version__ = "0.1.0"
 
 # public name -> the module that defines it
 _EXPORTS = {
+    "iter_corpus": "lossdata.corpus",
+    "extract_corpus": "lossdata.corpus",
+    "CorpusError": "lossdata.corpus",
     "__data_version__": "lossdata.datasets",
     "data_version": "lossdata.datasets",
     "list_datasets": "lossdata.datasets",
@@ -40,6 +43,9 @@ _EXPORTS = {
 }
 
 __all__ = [  # the same names as _EXPORTS (tests/test_api.py keeps them in step)
+    "iter_corpus",
+    "extract_corpus",
+    "CorpusError",
     "__data_version__",
     "data_version",
     "list_datasets",
@@ -90,6 +96,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
         tally_series,
     )
     from .conflicts import list_conflicts
+    from .corpus import CorpusError, extract_corpus, iter_corpus
     from .datasets import (
         __data_version__,
         data_version,

@@ -1,18 +1,33 @@
-"""Reading a text file handed to the command line: bounded, with its encoding detected.
+"""Reading a file handed to the command line: bounded, with its encoding detected.
 
 UTF-8 (with or without a byte-order mark) is read as is; UTF-16 and UTF-32 with a
 byte-order mark by that mark; anything else is detected with ``charset-normalizer``
 (cp1252, cp1251, Latin-1, ...) and the assumption is reported, since it may be wrong.
+``read_claims_table`` reads a claims table (CSV or Parquet) for ``lossdata validate``
+without judging it: every CSV cell as text, so that validation names each bad one.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import os
 from dataclasses import dataclass
-from typing import BinaryIO
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
-__all__ = ["MAX_BYTES", "InputError", "TextInput", "decode", "read_text"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "MAX_BYTES",
+    "InputError",
+    "TextInput",
+    "decode",
+    "describe_size",
+    "read_claims_table",
+    "read_text",
+]
 
 MAX_BYTES = 50 * 1024 * 1024  # a text larger than this is not a news article or a report
 
@@ -50,8 +65,14 @@ def read_text(source: str | os.PathLike[str] | BinaryIO, *, limit: int = MAX_BYT
     else:
         data = source.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"larger than {limit // (1024 * 1024)} MB; not read")
+        raise InputError(f"larger than {describe_size(limit)}; not read")
     return decode(data)
+
+
+def describe_size(n: int) -> str:
+    """A byte count in words: "50 MB" for whole megabytes, else "1,000 bytes"."""
+    mb = 1024 * 1024
+    return f"{n // mb} MB" if n >= mb and n % mb == 0 else f"{n:,} bytes"
 
 
 def decode(data: bytes) -> TextInput:
@@ -83,3 +104,62 @@ def decode(data: bytes) -> TextInput:
     if best is None:
         raise InputError("not text in any encoding charset-normalizer knows")
     return TextInput(str(best), best.encoding, assumed=True)
+
+
+PARQUET_SUFFIXES = (".parquet", ".pq")
+
+
+def read_claims_table(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> pd.DataFrame:
+    """The cells of a claims table, unvalidated, its rows labelled from 1.
+
+    Parquet by its suffix (``.parquet``, ``.pq``; needs pyarrow), else CSV: UTF-8, up
+    to ``limit`` bytes, every cell as text (empty cells of nullable, integer and date
+    columns as missing). Raises ``InputError`` for a file that is not such a table
+    and ``OSError`` (with the file name) for one that cannot be opened.
+    """
+    import pandas as pd
+
+    if Path(path).suffix.lower() in PARQUET_SUFFIXES:
+        df = _read_parquet(path)
+    else:
+        df = _read_csv(path, limit)
+    df.index = pd.RangeIndex(1, len(df) + 1)  # rows as a person counts them
+    return df
+
+
+def _read_csv(path: str | os.PathLike[str], limit: int) -> pd.DataFrame:
+    import pandas as pd
+
+    from .schema import FIELDS
+
+    got = read_text(path, limit=limit)
+    if got.assumed:
+        raise InputError(f"not UTF-8 (it looks like {got.encoding}); a claims CSV is UTF-8")
+    try:
+        return pd.read_csv(
+            io.StringIO(got.text),
+            dtype=str,
+            keep_default_na=False,
+            na_values={
+                f.name: [""] for f in FIELDS if f.nullable or f.kind in ("int", "Int64", "date")
+            },
+        )
+    except ValueError as exc:  # a CSV pandas cannot parse
+        raise InputError(_first_line(exc)) from None
+
+
+def _read_parquet(path: str | os.PathLike[str]) -> pd.DataFrame:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise InputError("reading Parquet needs pyarrow: install lossdata[parquet]") from None
+    with open(path, "rb") as fh:  # a folder or a missing file: an OSError naming it
+        try:
+            return pq.read_table(fh).to_pandas()
+        except (pa.ArrowException, ValueError, TypeError) as exc:
+            raise InputError(f"not a readable Parquet file ({_first_line(exc)})") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
