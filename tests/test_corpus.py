@@ -11,8 +11,9 @@ import warnings
 import pandas as pd
 import pytest
 
-from lossdata import corpus
-from lossdata.corpus import CorpusError, Job, extract_corpus, iter_corpus, ordered_map
+from lossdata import _pool, corpus
+from lossdata._pool import ordered_map
+from lossdata.corpus import CorpusError, Job, extract_corpus, iter_corpus
 from lossdata.extract import extract_claims
 from lossdata.schema import COLUMNS, validate
 
@@ -194,7 +195,7 @@ def test_the_input_is_read_lazily(jobs):
     first = next(batches)
     batches.close()  # stops the workers
     assert first["doc_id"].tolist() == ["doc-0", "doc-1", "doc-2"]
-    ahead = corpus.WINDOW * jobs * corpus.CHUNK_DOCS + corpus.CHUNK_DOCS + 3
+    ahead = _pool.WINDOW * jobs * _pool.CHUNK_DOCS + _pool.CHUNK_DOCS + 3
     assert next(pulled) <= (3 if jobs == 1 else ahead)
 
 
