@@ -200,7 +200,7 @@ def test_the_input_is_read_lazily(jobs):
 
 
 def test_ordered_map_keeps_the_order_over_processes(monkeypatch):
-    monkeypatch.setattr(corpus, "CHUNK_DOCS", 1)  # a task per document
+    monkeypatch.setattr(_pool, "CHUNK_DOCS", 1)  # a task per document
     jobs = [
         Job(f"d{n}", f"d{n}", f"The army said {n + 2} soldiers were wounded.") for n in range(9)
     ]
