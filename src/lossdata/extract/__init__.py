@@ -316,6 +316,7 @@ def _section(
                 register.practice("personnel"),
             )
         para_dates.setdefault(sent.para, []).extend(d for d in sent.dates if not d.since)
+        sent.release()
 
 
 def _continues(sent: Sentence) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..actors import Actor
 from ..dates import DateMention
@@ -34,6 +35,18 @@ class Frame:
     basis: str = "outlet"
     practice: tuple[tuple[str, str], ...] = ()
     kind: str = "organisation"  # the claimant's kind (see lossdata.actors.Actor)
+
+
+def _within(items: list[tuple[int, Any]], pos: int, reach: int) -> list[Any]:
+    """The items registered within ``reach`` characters before ``pos``, latest first:
+    positions only grow, so the walk back stops at the first one out of reach (a
+    document naming thousands of claimants stays linear)."""
+    out = []
+    for p, item in reversed(items):
+        if pos - p > reach:
+            break
+        out.append(item)
+    return out
 
 
 @dataclass
@@ -64,8 +77,8 @@ class Register:
         "the ministry", "the spokesman" the last one named whose name has that head."""
         words = phrase.lower().split()
         head = words[-1] if words else ""
-        speakers = [f for p, f in reversed(self.speakers) if pos - p <= reach]
-        named = [a for p, a in reversed(self.actors) if pos - p <= reach]
+        speakers = _within(self.speakers, pos, reach)
+        named = _within(self.actors, pos, reach)
         if head in lex()["anaphors"]:
             if speakers:
                 return speakers[0]
