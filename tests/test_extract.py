@@ -183,3 +183,22 @@ def test_garbage_never_raises():
 )
 def test_adversarial_text_completes(text):
     extract_claims(text)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["gc on", "gc off"])
+def test_paused_gc_restores_the_collector_as_it_was(enabled):
+    import gc
+
+    from lossdata.extract import paused_gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with pytest.raises(RuntimeError), paused_gc():
+            assert not gc.isenabled()
+            raise RuntimeError("a failure inside")
+        assert gc.isenabled() is enabled
+        extract_claims("The army said 4 soldiers were killed.")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -23,7 +23,7 @@ import pandas as pd
 from ._pool import CorpusError, Task, ordered_map
 from .conflicts import get_profile
 from .dates import to_date
-from .extract import Claim, claims_frame, iter_claims
+from .extract import Claim, claims_frame, iter_claims, paused_gc
 from .schema import COLUMNS
 from .settings import SETTINGS
 
@@ -103,7 +103,8 @@ class Job(NamedTuple):
                 outlet=self.outlet,
                 conflict=self.conflict,
             )
-            rows = tuple(map(_as_row, claims))
+            with paused_gc():  # see lossdata.extract.paused_gc
+                rows = tuple(map(_as_row, claims))
         except Exception as exc:  # a bug in the grammar must not sink the corpus
             return self._skip(
                 "extraction failed",

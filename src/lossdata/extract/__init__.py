@@ -14,8 +14,10 @@ The pipeline, sentence by sentence (each part answers one question):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import operator
 import warnings
@@ -191,8 +193,29 @@ def extract_claims(
     >>> extract_claims("The ministry said 12 soldiers were killed.")["value"].tolist()
     [12]
     """
-    claims = iter_claims(text, doc_id=doc_id, published=published, outlet=outlet, conflict=conflict)
+    with paused_gc():
+        claims = list(
+            iter_claims(text, doc_id=doc_id, published=published, outlet=outlet, conflict=conflict)
+        )
     return claims_frame(claims)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while one document is read.
+
+    The grammar makes many small objects and no reference cycles to speak of, yet the
+    collector, triggered by allocations, walks every live object again and again: a
+    third of the time on long texts. Paused for one call that runs to its end (never
+    across a ``yield`` to the caller), and restarted as it was, whatever happens.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
