@@ -17,8 +17,9 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["atomic_write", "replace_dir", "terminate_as_exit"]
+__all__ = ["atomic_open", "atomic_write", "replace_dir", "terminate_as_exit"]
 
 
 def _umask() -> int:
@@ -62,33 +63,40 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; return the path.
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` when the block ends without an exception.
 
     A temporary file from ``mkstemp`` in the target folder is written, flushed,
-    fsynced, given normal permissions (0o666 less the umask: mkstemp makes 0o600)
-    and renamed over ``path``. On any exception, or SIGTERM, it is removed.
+    fsynced, given normal permissions (0o666 less the umask: mkstemp makes 0o600) and
+    renamed over ``path``. On any exception it is removed (SIGTERM too, inside
+    ``terminate_as_exit``).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = 0o666 & ~_umask()
-    with terminate_as_exit():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(exc, OSError) and exc.filename is None:
-                exc.filename = str(path)  # "No space left on device" names the file
-            raise
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # "No space left on device" names the file
+        raise
     _fsync_dir(path.parent)
-    return path
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (see ``atomic_open``); return the path."""
+    with terminate_as_exit(), atomic_open(path) as fh:
+        fh.write(data)
+    return Path(path)
 
 
 def replace_dir(

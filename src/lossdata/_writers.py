@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -55,23 +54,8 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     path = Path(path)
     if path.is_dir():  # found now, not after the whole corpus is read
         raise OutputError(f"{path}: is a folder; -o takes a file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = 0o666 & ~_io._umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.filename is None:
-            exc.filename = str(path)  # "No space left on device" names the file
-        raise
-    _io._fsync_dir(path.parent)
+    with _io.atomic_open(path) as fh:
+        yield fh
 
 
 class StdoutSink:
