@@ -358,6 +358,19 @@ COUNT_COLUMNS = ("value", "value_low", "value_high", "qualifier", "category")
 COUNTS = [
     ok(
         Case(
+            "list-joined-by-as-well-as",
+            "The Russian Defence Ministry said 40 drones, 7 helicopters, as well as two rocket "
+            "systems were destroyed.",
+            [
+                (40, None, None, "exact", "drones"),
+                (7, None, None, "exact", "helicopters"),
+                (2, None, None, "exact", "mlrs"),
+            ],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
             "space-thousands",
             "The Ukrainian General Staff said 5 540 Russian soldiers were killed in March.",
             [(5540, None, None, "exact", "killed")],

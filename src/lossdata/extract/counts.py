@@ -328,13 +328,17 @@ def _chains(sent: Sentence, readings: list[Reading]) -> list[int]:
 
 def _listed(text: str, a: Reading, b: Reading, start: int | None = None) -> bool:
     start = a.np_end if start is None else start
-    gap = _strip_qualifier_words(_REF_MARK.sub("", text[start : b.number.start]))
-    return bool(lex()["list_gap"].match(gap))
+    gap = _REF_MARK.sub("", text[start : b.number.start])
+    # A joiner may be made of qualifier words ("as well as"): read the gap as written
+    # before reading it without them ("and at least").
+    pattern = lex()["list_gap"]
+    return bool(pattern.match(gap) or pattern.match(_strip_qualifier_words(gap)))
 
 
 def _coordinated(text: str, a: Reading, b: Reading) -> bool:
-    gap = _strip_qualifier_words(_REF_MARK.sub("", text[a.np_end : b.number.start]))
-    return bool(lex()["coord_gap"].fullmatch(gap))
+    gap = _REF_MARK.sub("", text[a.np_end : b.number.start])
+    pattern = lex()["coord_gap"]
+    return bool(pattern.fullmatch(gap) or pattern.fullmatch(_strip_qualifier_words(gap)))
 
 
 def _strip_qualifier_words(gap: str) -> str:
