@@ -358,6 +358,30 @@ COUNT_COLUMNS = ("value", "value_low", "value_high", "qualifier", "category")
 COUNTS = [
     ok(
         Case(
+            "murder-of-noun-first",
+            "Prosecutors in Kyiv opened a case into the murder of six civilians in the village.",
+            [(6, None, None, "exact", "killed")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "massacre-of-noun-first",
+            "Witnesses described the massacre of 40 villagers near the river in Tigray.",
+            [(40, None, None, "exact", "killed")],
+            conflict=ET,
+        )
+    ),
+    ok(
+        Case(
+            "murder-is-no-count-of-trials",
+            "The Russian officer was charged with murder in 3 separate trials.",
+            [],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
             "list-joined-by-as-well-as",
             "The Russian Defence Ministry said 40 drones, 7 helicopters, as well as two rocket "
             "systems were destroyed.",
