@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 
 from .. import lexicon
-from ..actors import Gazetteer, Mention, gazetteer
+from ..actors import Mention, all_conflicts_matcher, gazetteer
 from ._lex import lex
 
 __all__ = [
@@ -15,7 +15,6 @@ __all__ = [
     "COUNT_LEXICONS",
     "FRAME_LEXICONS",
     "Scanner",
-    "actor_matcher",
     "scanner",
 ]
 
@@ -68,7 +67,8 @@ class Scanner:
         g = gazetteer(conflict)
         span = self._actors.get(conflict)
         if span is None:
-            return g.mentions_from(actor_matcher(g).findall(text, start, end, words=words))
+            found = all_conflicts_matcher((conflict,)).findall(text, start, end, words=words)
+            return g.mentions_from(found)
         return g.mentions_from(found[span[0] : span[1]])
 
 
@@ -76,8 +76,3 @@ class Scanner:
 def scanner(conflicts: tuple[str, ...]) -> Scanner:
     """The scanner for the documents that may belong to ``conflicts`` (built once)."""
     return Scanner(conflicts)
-
-
-@functools.cache
-def actor_matcher(gaz: Gazetteer) -> lexicon.MultiMatcher:
-    return lexicon.MultiMatcher(gaz.phrase_matchers)
