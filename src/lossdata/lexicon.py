@@ -64,6 +64,10 @@ class PhraseMatcher:
     are looked up in a table keyed by each phrase's first word, and only the phrases
     that start with that word are tried there: the cost grows with the text, not with
     the size of the lexicon (thousands of actor aliases), and stays linear.
+
+    The phrases that share a first word are compiled as one trie-shaped regex, read on
+    a lowercased copy of the span: ``re``'s case-insensitive alternation tries every
+    branch in turn, a case-sensitive trie rejects all but one on their first letter.
     """
 
     def __init__(self, labelled: Iterable[tuple[str, str]], *, case_sensitive: bool = False):
@@ -75,7 +79,6 @@ class PhraseMatcher:
             key = key if case_sensitive else key.lower()
             self.labels.setdefault(key, label)
         self.case_sensitive = case_sensitive
-        flags = 0 if case_sensitive else re.IGNORECASE
         groups: dict[tuple[str, int], list[str]] = {}
         wordless: list[str] = []
         for p in self.labels:
@@ -86,8 +89,10 @@ class PhraseMatcher:
                 groups.setdefault((w.group().lower(), w.start()), []).append(p)
         self._by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         for (word, prefix), phrases in groups.items():
-            self._by_word.setdefault(word, []).append((prefix, _compile(phrases, flags)))
-        self._wordless = _compile(wordless, flags) if wordless else None
+            self._by_word.setdefault(word, []).append((prefix, _compile(phrases)))
+        self._wordless = _compile(wordless) if wordless else None
+        # The most words in a phrase (and one more, for the look-ahead past its end).
+        self._longest = max((len(_WORD.findall(p)) for p in self.labels), default=0) + 1
 
     def finditer(
         self,
@@ -104,26 +109,29 @@ class PhraseMatcher:
         end = len(text) if end is None else end
         if words is None:
             words = words_of(text, start, end)
-        yield from self._finish(text, start, end, self._scan(text, start, end, words))
+        view = _View(text, start, end, lower=not self.case_sensitive)
+        yield from self._finish(view, self._scan(view, words))
 
-    def _finish(self, text: str, start: int, end: int, hits: list[re.Match[str]]) -> list[Match]:
+    def _finish(self, view: _View, hits: list[tuple[int, int]]) -> list[Match]:
         """``Match`` records from a scan's hits, with the phrases that start with no word."""
         if not hits and self._wordless is None:
             return []
         if self._wordless is not None:
-            hits = sorted(
-                [*hits, *self._wordless.finditer(text, start, end)],
-                key=lambda m: (m.start(), -m.end()),
-            )
+            base = view.base
+            extra = [
+                (m.start() + base, m.end() + base)
+                for m in self._wordless.finditer(view.text, view.start - base, view.end - base)
+            ]
+            hits = sorted([*hits, *extra], key=lambda h: (h[0], -h[1]))
         out = []
-        last = start
+        last = view.start
         labels = self.labels
-        for m in hits:
-            s, e = m.span()
+        text = view.source
+        for s, e in hits:
             if s < last:
                 continue
             last = e
-            found = m.group()
+            found = text[s:e]
             key = found if self.case_sensitive else found.lower()
             label = labels.get(key)
             if label is None:  # written with other white space than the lexicon's
@@ -131,29 +139,29 @@ class PhraseMatcher:
             out.append(Match(s, e, found, label))
         return out
 
-    def _scan(
-        self, text: str, start: int, end: int, words: Sequence[tuple[int, str]]
-    ) -> list[re.Match[str]]:
+    def _scan(self, view: _View, words: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
         out = []
-        last = start
+        last = view.start
         by_word = self._by_word
+        text, base, end = view.text, view.base, view.end - view.base
         for w_start, word in words:
             if w_start < last:
                 continue
             candidates = by_word.get(word)
             if not candidates:
                 continue
-            best = None
+            best = -1
             for prefix, pattern in candidates:
                 pos = w_start - prefix
                 if pos < last:
                     continue
-                m = pattern.match(text, pos, end)
-                if m and (best is None or m.end() > best.end()):
-                    best = m
-            if best is not None:
-                out.append(best)
-                last = best.end()
+                m = pattern.match(text, pos - base, end)
+                if m and m.end() + base > best:
+                    best = m.end() + base
+                    found = (pos, best)
+            if best >= 0:
+                out.append(found)
+                last = best
         return out
 
     def findall(
@@ -174,16 +182,41 @@ class PhraseMatcher:
         """An occurrence that starts exactly at ``pos``, or None."""
         end = len(text) if end is None else end
         w = _WORD.match(text, pos, end)
-        hits = self._scan(text, pos, end, [(pos, w.group().lower())]) if w else []
+        # Read no further than the longest phrase can reach, not to the end of the text.
+        for i, word in enumerate(_WORD.finditer(text, pos, end)):
+            if i == self._longest:
+                end = min(end, word.start() + 1)
+                break
+        view = _View(text, pos, end, lower=not self.case_sensitive)
+        hits = self._scan(view, [(pos, w.group().lower())]) if w else []
         if not hits and self._wordless is not None:
-            m = self._wordless.match(text, pos, end)
-            hits = [m] if m else []
-        if not hits or hits[0].start() != pos:
+            m = self._wordless.match(view.text, pos - view.base, end - view.base)
+            hits = [(m.start() + view.base, m.end() + view.base)] if m else []
+        if not hits or hits[0][0] != pos:
             return None
-        m = hits[0]
-        key = " ".join(m.group().split())
-        key = key if self.case_sensitive else key.lower()
-        return Match(m.start(), m.end(), m.group(), self.labels[key])
+        found = self._finish(view, hits[:1])
+        return found[0] if found else None
+
+
+class _View:
+    """The span a matcher reads, lowercased for the case-insensitive ones, with the one
+    character before it that the patterns' look-behind needs; ``base`` is its offset."""
+
+    __slots__ = ("source", "text", "base", "start", "end")
+
+    def __init__(self, source: str, start: int, end: int, *, lower: bool):
+        self.source, self.start, self.end = source, start, end
+        self.base = max(0, start - 1)
+        self.text = _lowered(source[self.base : end]) if lower else source[self.base : end]
+
+
+def _lowered(text: str) -> str:
+    """``text`` lowercased, character for character: the few characters whose lowercase is
+    longer ("İ") are kept as they are, so that offsets stay those of ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 class MultiMatcher:
@@ -196,10 +229,11 @@ class MultiMatcher:
 
     def __init__(self, matchers: Sequence[PhraseMatcher]):
         self.matchers = tuple(matchers)
-        table: dict[str, list[tuple[int, int, re.Pattern[str]]]] = {}
+        table: dict[str, list[tuple[int, int, re.Pattern[str], bool]]] = {}
         for i, matcher in enumerate(self.matchers):
+            cs = matcher.case_sensitive
             for word, candidates in matcher._by_word.items():
-                table.setdefault(word, []).extend((i, p, pat) for p, pat in candidates)
+                table.setdefault(word, []).extend((i, p, pat, cs) for p, pat in candidates)
         self._table = table
 
     def findall(
@@ -214,27 +248,32 @@ class MultiMatcher:
         end = len(text) if end is None else end
         if words is None:
             words = words_of(text, start, end)
+        low = _View(text, start, end, lower=True)
+        exact = _View(text, start, end, lower=False)
+        base, stop = low.base, end - low.base
         n = len(self.matchers)
-        hits: list[list[re.Match[str]]] = [[] for _ in range(n)]
+        hits: list[list[tuple[int, int]]] = [[] for _ in range(n)]
         last = [start] * n
         table = self._table
         for w_start, word in words:
             candidates = table.get(word)
             if candidates is None:
                 continue
-            best: dict[int, re.Match[str]] = {}
-            for i, prefix, pattern in candidates:
+            best: dict[int, tuple[int, int]] = {}
+            for i, prefix, pattern, cs in candidates:
                 pos = w_start - prefix
                 if w_start < last[i] or pos < last[i]:
                     continue
-                m = pattern.match(text, pos, end)
-                if m and (i not in best or m.end() > best[i].end()):
-                    best[i] = m
-            for i, m in best.items():
-                hits[i].append(m)
-                last[i] = m.end()
+                m = pattern.match(exact.text if cs else low.text, pos - base, stop)
+                if m and (i not in best or m.end() + base > best[i][1]):
+                    best[i] = (pos, m.end() + base)
+            for i, found in best.items():
+                hits[i].append(found)
+                last[i] = found[1]
         return [
-            matcher._finish(text, start, end, found) if found or matcher._wordless else []
+            matcher._finish(exact if matcher.case_sensitive else low, found)
+            if found or matcher._wordless
+            else []
             for matcher, found in zip(self.matchers, hits, strict=True)
         ]
 
@@ -242,12 +281,37 @@ class MultiMatcher:
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """The words of ``text[start:end]`` as ``(start, lowercased word)``, for ``finditer``."""
     end = len(text) if end is None else end
-    return [(w.start(), w.group().lower()) for w in _WORD.finditer(text, start, end)]
+    return [(w.start() + start, w.group()) for w in _WORD.finditer(_lowered(text[start:end]))]
 
 
-def _compile(phrases: list[str], flags: int) -> re.Pattern[str]:
-    body = "|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w@-])(?:{body})(?![\w-])", flags)
+def _compile(phrases: list[str]) -> re.Pattern[str]:
+    """One whole-word regex for ``phrases`` (lowercased unless case matters), shaped as
+    a trie: the longest phrase that fits wins, as the lexicon's order intends."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for i, part in enumerate(phrase.split()):
+            units = [r"\s+"] if i else []
+            for unit in [*units, *map(re.escape, part)]:
+                node = node.setdefault(unit, {})
+        node[""] = {}
+    return re.compile(rf"(?<![\w@-])(?:{_trie(root)})(?![\w-])")
+
+
+def _trie(node: dict[str, dict]) -> str:
+    """The regex of a trie node: its branches, optional when a phrase ends there (a loop,
+    not recursion, down a chain of single letters)."""
+    out = []
+    while True:
+        units = [u for u in node if u]
+        if len(units) == 1 and "" not in node:
+            out.append(units[0])
+            node = node[units[0]]
+            continue
+        if units:
+            body = "|".join(u + _trie(node[u]) for u in units)
+            out.append(f"(?:{body})?" if "" in node else f"(?:{body})")
+        return "".join(out)
 
 
 def labelled(mapping: dict[str, Iterable[str]]) -> list[tuple[str, str]]:

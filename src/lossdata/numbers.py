@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import lexicon
@@ -58,6 +59,11 @@ def _grammar() -> dict:
     scale_alt = "|".join(map(re.escape, scales))
     single = rf"(?:{digits}(?:\s+(?:{scale_alt})\b)?|{word_run}\b)"
     single_b = rf"(?:{digits_b}(?:\s+(?:{scale_alt})\b)?|{word_run}\b)"
+    # Without a number word in the text, only figures can be counts: the same patterns
+    # without the number words' branches scan several times faster.
+    figures = rf"(?:{digits}(?:\s+(?:{scale_alt})\b)?)"
+    figures_b = rf"(?:{digits_b}(?:\s+(?:{scale_alt})\b)?)"
+    openers = _alternation(words["range_openers"])
     months = "|".join(sorted(map(re.escape, dates["months"]), key=len, reverse=True))
     range_words = _alternation([*words["range_to"], *words["range_and"]])
     return {
@@ -69,11 +75,9 @@ def _grammar() -> dict:
         "range_and": frozenset(words["range_and"]),
         "single": single,
         "number": re.compile(single, re.IGNORECASE),
-        "range": re.compile(
-            rf"(?P<between>\b(?:{_alternation(words['range_openers'])})\s+)?(?P<a>{single})"
-            rf"(?:\s*(?P<dash>[–-])\s*|\s+(?P<word>{range_words})\s+)(?P<b>{single_b})",
-            re.IGNORECASE,
-        ),
+        "range": _range(openers, single, single_b, range_words),
+        "number_figures": re.compile(figures, re.IGNORECASE),
+        "range_figures": _range(openers, figures, figures_b, range_words),
         "vague": lexicon.PhraseMatcher((v, "vague") for v in words["vague"]),
         "revision": _compile(
             r"\b(?:", words["revisions"], rf")\s+(?:{_alternation(words['revision_from'])})\s+$"
@@ -97,6 +101,15 @@ def number_cues() -> frozenset[str]:
     words = lexicon.load("number_words")
     phrases = [*words["units"], *words["tens"], *words["scales"], *words["multiples"]]
     return frozenset(w for p in phrases for _, w in lexicon.words_of(str(p).lower()))
+
+
+def _range(openers: str, a: str, b: str, joiners: str) -> re.Pattern[str]:
+    """ "260-280", "between 9 and 15", "from 5 to 7": two counts ``a`` and ``b`` joined."""
+    return re.compile(
+        rf"(?P<between>\b(?:{openers})\s+)?(?P<a>{a})"
+        rf"(?:\s*(?P<dash>[–-])\s*|\s+(?P<word>{joiners})\s+)(?P<b>{b})",
+        re.IGNORECASE,
+    )
 
 
 def _compile(head: str, phrases: object, tail: str) -> re.Pattern[str]:
@@ -152,6 +165,15 @@ def parse_number(text: str) -> int | None:
 
 
 _WORDED = re.compile(r"[^\d\s,.]")
+_WORD = re.compile(r"\w+")
+
+
+_ISO_AFTER_RANGE = re.compile(r"-\d+-\d")
+_CODE_AFTER = re.compile(r"-\d")
+# Clock time, reference mark, ISO date, fraction, model ("9K33", "2A36").
+_MARK_AFTER = re.compile(r"(?::\d|\]|\.\d|/\d|[A-Za-z]\w*\d|[A-Za-z]{1,2}\d|[A-Z](?![a-z]))")
+# "[42]", "T-72", "TB2", "2020-09-27", hashtags, paths.
+_MARK_BEFORE = re.compile(r"(?:\[|[A-Za-z]-|[A-Za-z]|\d-|#|@|/)$")
 
 
 def _excluded(
@@ -161,10 +183,13 @@ def _excluded(
 
     ``range_start``: the number opens a hyphenated range ("260-280"), so a hyphen and a
     digit after it are not an ISO date."""
+    # A plain four-digit number in the modern era is a year (the commonest case: first).
+    if value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100:
+        return True
     g = _grammar()
     before = text[max(0, start - 24) : start]
     after = text[end : end + 24]
-    if range_start and re.match(r"-\d+-\d", after):
+    if range_start and _ISO_AFTER_RANGE.match(after):
         return True  # "2020-09-27"
     # The patterns that look back only matter when a word or symbol stands before the
     # number: a run of bare figures ("1 1 1 ...") skips them (and stays fast).
@@ -173,22 +198,27 @@ def _excluded(
         return True
     if g["month_after"].match(after) or (worded and g["month_before"].search(before)):
         return True
-    if not range_start and re.match(r"^-\d", after):
+    if not range_start and _CODE_AFTER.match(after):
         return True  # an ISO date or a code: "2020-09", "10-2"
-    if re.match(r"^(?::\d|\]|\.\d|/\d|[A-Za-z]\w*\d|[A-Za-z]{1,2}\d|[A-Z](?![a-z]))", after):
-        return True  # clock time, reference mark, ISO date, fraction, model ("9K33", "2A36")
-    if re.search(r"(?:\[|[A-Za-z]-|[A-Za-z]|\d-|#|@|/)$", before) and value_text[:1].isdigit():
-        return True  # "[42]", "T-72", "TB2", "2020-09-27", hashtags, paths
-    if worded and value_text[:1].isdigit() and g["date_before"].search(before):
-        return True  # "November 10, 20203780": digits glued to a date
-    # A plain four-digit number in the modern era is a year.
-    return value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100
+    if _MARK_AFTER.match(after):
+        return True
+    if value_text[:1].isdigit() and _MARK_BEFORE.search(before):
+        return True
+    # "November 10, 20203780": digits glued to a date
+    return worded and value_text[:1].isdigit() and g["date_before"].search(before) is not None
+
+
+# What every web address or domain the pattern below finds holds (checked first: the
+# pattern is slow to fail on long words).
+_URL_CUES = ("://", "www.", "pic.", ".com", ".org")
 
 
 def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    span = text[start:end]
+    if not any(cue in span for cue in _URL_CUES):
+        return []
     return [
-        m.span()
-        for m in re.finditer(r"(?:https?://|www\.|pic\.)\S+|\S+\.(?:com|org)\S*", text[start:end])
+        m.span() for m in re.finditer(r"(?:https?://|www\.|pic\.)\S+|\S+\.(?:com|org)\S*", span)
     ]
 
 
@@ -210,10 +240,20 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
     return None, start
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
-    """Every count in ``text[start:end]``, in order, with its hedge and bounds."""
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, *, words: Iterable[str] | None = None
+) -> list[Number]:
+    """Every count in ``text[start:end]``, in order, with its hedge and bounds.
+
+    ``words``: the span's lowercased words, when the caller has them already."""
     g = _grammar()
     end = len(text) if end is None else end
+    if words is None:
+        words = (w.lower() for w in _WORD.findall(text, start, end))
+    worded = not number_cues().isdisjoint(words)
+    number, ranges = (
+        (g["number"], g["range"]) if worded else (g["number_figures"], g["range_figures"])
+    )
     urls = [(s + start, e + start) for s, e in _url_spans(text, start, end)]
     out: list[Number] = []
     # Characters already read as part of a number or a URL: a mark per character keeps
@@ -229,7 +269,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     for s, e in urls:
         take(s, min(e, end))
 
-    for m in g["range"].finditer(text, start, end):
+    for m in ranges.finditer(text, start, end):
         a, b = m.group("a"), m.group("b")
         if m.group("word") in g["range_and"] and not m.group("between"):
             continue  # "92 Azerbaijani and 40 Armenian": two numbers, not a range
@@ -253,7 +293,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         take(s, e)
         out.append(Number(s, e, text[s:e], (va + vb) // 2, va, vb, "range"))
 
-    for m in g["number"].finditer(text, start, end):
+    for m in number.finditer(text, start, end):
         s, e = m.span()
         value_text = m.group()
         if not free(s, e) or (not value_text[:1].isdigit() and g["vague"].match_at(text, s)):

@@ -223,13 +223,16 @@ def _coerce_categories(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for f in FIELDS:
         if f.name in out.columns and f.kind == "category":
-            col = out[f.name].astype("object").where(out[f.name].notna(), None)
+            col = out[f.name]
+            if col.dtype == f.dtype:
+                continue
+            cat = pd.Categorical(col, categories=list(f.values or ()))
             # Values outside the vocabulary stay as they are, so that validation names them
             # instead of a Categorical silently turning them into missing values.
-            if col.dropna().isin(list(f.values or ())).all():
-                out[f.name] = pd.Categorical(col, categories=list(f.values or ()))
+            if (cat.isna() & col.notna().to_numpy()).any():
+                out[f.name] = col.astype("object").where(col.notna(), None)
             else:
-                out[f.name] = col
+                out[f.name] = cat
     return out
 
 

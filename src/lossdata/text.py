@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import ftfy
@@ -26,7 +26,9 @@ _CHAR_MAP = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
     **dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f\u2002\u2003\u2004\u2005\u2006", " "),
 }
-_TRANSLATE = str.maketrans(_CHAR_MAP)
+# One pass that visits only the characters to fold (``str.translate`` with a dict looks
+# up every character of the text in Python's slow path).
+_FOLDED = re.compile("[" + "".join(map(re.escape, _CHAR_MAP)) + "]")
 _CR = re.compile(r"\r\n?")
 
 # Characters a GBK-encoded text shows when it is decoded as Big5: CJK ideographs,
@@ -45,7 +47,7 @@ class Document:
 
     text: str
     raw: str
-    offsets: tuple[int, ...]  # offsets[i] = raw index of normalised char i; one extra at end
+    offsets: Sequence[int]  # offsets[i] = raw index of normalised char i; one extra at end
 
     def raw_offset(self, i: int) -> int:
         """Position in the raw text of normalised position ``i``."""
@@ -221,7 +223,12 @@ _INVISIBLE = re.compile(
 _MINUS = re.compile(r"(?<!\d)\u2212(?=\d)")
 
 
+_ANY_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
 def _invisible_replacements(text: str) -> list[tuple[int, int, str]]:
+    if _ANY_INVISIBLE.search(text) is None:  # the usual case, found at C speed
+        return []
     return [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
 
 
@@ -233,15 +240,18 @@ def normalize(raw: str) -> Document:
     """
     if not isinstance(raw, str):
         raise TypeError(f"expected str, got {type(raw).__name__}")
-    doc = Document(text=raw, raw=raw, offsets=tuple(range(len(raw) + 1)))
+    doc = Document(text=raw, raw=raw, offsets=range(len(raw) + 1))  # no copy until a repair
     doc = _compose(doc, _big5_gbk_replacements(doc.text))
     doc = _compose(doc, _ftfy_replacements(doc.text))
     doc = _compose(doc, _invisible_replacements(doc.text))
     # These steps keep the length, so the offset map stays valid: CRLF becomes " \n",
     # a lone CR a line break, a minus sign before a digit "-".
-    folded = _CR.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", doc.text)
-    folded = _MINUS.sub("-", folded)
-    folded = folded.translate(_TRANSLATE)
+    folded = doc.text
+    if "\r" in folded:
+        folded = _CR.sub(lambda m: " \n" if len(m.group()) == 2 else "\n", folded)
+    if "\u2212" in folded:
+        folded = _MINUS.sub("-", folded)
+    folded = _FOLDED.sub(lambda m: _CHAR_MAP[m.group()], folded)
     return Document(text=folded, raw=doc.raw, offsets=doc.offsets)
 
 
