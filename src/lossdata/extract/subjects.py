@@ -54,6 +54,21 @@ def find_subject(sent: Sentence, r: Reading) -> None:
             ]  # "wounded in Russian strikes": the attacker is no place
             if at:
                 r.subject, r.subject_basis = _as_subject(at[0].actor), "place"
+    # (a') a bare count after its loss word and a tally verb: the name right before the
+    # loss word ("the number of Syrians killed in the province has passed 90"), not the
+    # place after it.
+    bare = r.np_end <= n.end + 1
+    if r.subject is None and bare and r.loss_at is not None and r.loss_at < n.start:
+        if lex()["linker_tail"].search(text, r.loss_at, n.start):
+            names = [
+                m
+                for m in between(
+                    sent.subjects, max(sent.start, r.loss_at - st.noun_first_names), r.loss_at
+                )
+                if m.end <= r.loss_at and not _is_agent(sent, m.end)
+            ]
+            if names:
+                r.subject, r.subject_basis = _as_subject(names[-1].actor), "noun_phrase"
     # (b) a possessive right before the count ("Russia's 40 tanks", "the enemy's 3 depots").
     if r.subject is None:
         poss = [
