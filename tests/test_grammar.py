@@ -276,6 +276,30 @@ FRAMES = [
 WHOSE_LOSS = [
     ok(
         Case(
+            "tally-name-before-loss-word-not-place-after",
+            "The Syrian Observatory said the count of Syrian fighters killed near Hadrut has passed 60.",
+            [(60, "killed", "azerbaijan", "third_party")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "tally-demonym-before-loss-word",
+            "The number of Russians killed in the Kherson region has risen to 230, Kyiv said.",
+            [(230, "killed", "russia", "ukraine")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "active-loss-verb-keeps-its-object",
+            "Ukrainian forces killed more than 40 Russian soldiers near Bakhmut, Kyiv said.",
+            [(40, "killed", "russia", "ukraine")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
             "patient-not-agent-tanks",
             "Ukrainian forces destroyed 12 Russian tanks near Vuhledar, the General Staff said.",
             [(12, "tanks", "russia", "ukraine")],
@@ -521,6 +545,22 @@ PERSONNEL = [
             "The Russian Defence Ministry said Ukraine lost up to 560 servicemen near Avdiivka.",
             [(560, "killed_or_wounded", "ukraine", "russia")],
             published="2023-11-02",
+        )
+    ),
+    ok(
+        Case(
+            "ukrainian-military-eliminated",
+            "Per the Ukrainian military, some 8,300 Russian troops have been eliminated since May.",
+            [(8300, "killed_or_wounded", "russia", "ukraine")],
+            published="2022-09-20",
+        )
+    ),
+    ok(
+        Case(
+            "ukrainian-military-says-killed",
+            "The Ukrainian military said 35 Russian soldiers were killed in the counterattack.",
+            [(35, "killed", "russia", "ukraine")],
+            published="2022-09-20",
         )
     ),
     ok(
