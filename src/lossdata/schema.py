@@ -226,13 +226,13 @@ def _coerce_categories(df: pd.DataFrame) -> pd.DataFrame:
             col = out[f.name]
             if col.dtype == f.dtype:
                 continue
-            cat = pd.Categorical(col, categories=list(f.values or ()))
+            values = list(f.values or ())
             # Values outside the vocabulary stay as they are, so that validation names them
             # instead of a Categorical silently turning them into missing values.
-            if (cat.isna() & col.notna().to_numpy()).any():
-                out[f.name] = col.astype("object").where(col.notna(), None)
+            if (col.isin(values) | col.isna()).all():
+                out[f.name] = pd.Categorical(col, categories=values)
             else:
-                out[f.name] = cat
+                out[f.name] = col.astype("object").where(col.notna(), None)
     return out
 
 
