@@ -277,7 +277,8 @@ WHOSE_LOSS = [
     ok(
         Case(
             "tally-name-before-loss-word-not-place-after",
-            "The Syrian Observatory said the count of Syrian fighters killed near Hadrut has passed 60.",
+            "The Syrian Observatory said the count of Syrian fighters killed near Hadrut has "
+            "passed 60.",
             [(60, "killed", "azerbaijan", "third_party")],
             conflict=AA,
         )
@@ -288,6 +289,33 @@ WHOSE_LOSS = [
             "The number of Russians killed in the Kherson region has risen to 230, Kyiv said.",
             [(230, "killed", "russia", "ukraine")],
             conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "speaker-is-no-attacker",
+            "The Azerbaijani side said 12 servicemen had been killed and 30 others wounded.",
+            [
+                (12, "killed", "azerbaijan", "azerbaijan"),
+                (30, "wounded", "azerbaijan", "azerbaijan"),
+            ],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "attacker-side-before-loss",
+            "Armenian forces shelled the village, killing 4 people, Baku said.",
+            [(4, "killed", "azerbaijan", "azerbaijan")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "bare-count-shares-coordinated-noun-phrase",
+            "The TPLF said it had killed 700 and wounded 1,200 enemy soldiers since March.",
+            [(700, "killed", "ethiopia", "tigray"), (1200, "wounded", "ethiopia", "tigray")],
+            conflict=ET,
         )
     ),
     ok(
@@ -599,6 +627,114 @@ PERSONNEL = [
     ),
 ]
 
+# Who the people counted were (population): the noun phrase, a total's parts, an
+# elided noun, two populations named together, and what a sentence without a noun says.
+# Columns: (value, category, population).
+POPULATION_COLUMNS = ("value", "category", "population")
+POPULATION = [
+    ok(
+        Case(
+            "partitive-of-their",
+            "Local officials said 12 more of their servicemen had been killed near the river.",
+            [(12, "killed", "military")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "partitive-of-its",
+            "Moscow said 4,100 of its troops had been killed in the Donetsk region.",
+            [(4100, "killed", "military")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "others-take-the-count-before",
+            "The ministry said 15 soldiers had been killed and 60 others injured in the fighting.",
+            [(15, "killed", "military"), (60, "wounded", "military")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "more-take-the-count-before",
+            "One civilian was killed and 9 more were wounded when the school was hit.",
+            [(1, "killed", "civilian"), (9, "wounded", "civilian")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "parts-take-their-total",
+            "Russian losses came to 310 troops (95 killed, 210 wounded, 5 captured), Kyiv said.",
+            [
+                (310, "killed_or_wounded", "military"),
+                (95, "killed", "military"),
+                (210, "wounded", "military"),
+                (5, "captured", "military"),
+            ],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "bare-count-takes-coordinated-noun",
+            "The rebels said they had killed 700 and wounded 1,200 government soldiers.",
+            [(700, "killed", "military"), (1200, "wounded", "military")],
+            conflict=ET,
+        )
+    ),
+    ok(
+        Case(
+            "two-populations-are-mixed",
+            "Kyiv said 85 Russian soldiers and mercenaries were killed near Bakhmut.",
+            [(85, "killed", "mixed")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "displaced-are-civilians",
+            "The fighting has displaced about 90,000 people from the border districts.",
+            [(90000, "displaced", "civilian")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "people-in-a-town-are-civilians",
+            "Seven people were killed in Barda on Tuesday, Baku said.",
+            [(7, "killed", "civilian")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "people-with-no-place-are-civilians",
+            "The prosecutor said 14 people died and 31 were injured after the strike.",
+            [(14, "killed", "civilian"), (31, "wounded", "civilian")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "a-sides-bare-losses-are-military",
+            "According to Yerevan, the Azerbaijani army lost 460 killed in a week.",
+            [(460, "killed", "military")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "no-profile-toll-is-mixed",
+            "The death toll in the province has risen to 1,240 people, the health ministry said.",
+            [(1240, "killed", "mixed")],
+            conflict="unknown",
+        )
+    ),
+]
+
 # Conflict detection from the actors and places named, and wars with no profile.
 # Columns: (value, conflict, subject_side, claimant_side).
 CONFLICT_COLUMNS = ("value", "conflict", "subject_side", "claimant_side")
@@ -882,3 +1018,8 @@ def test_dates(case: Case) -> None:
 @pytest.mark.parametrize("case", NOT_CLAIMS)
 def test_not_claims(case: Case) -> None:
     assert observed(case, NOT_CLAIM_COLUMNS) == case.expected
+
+
+@pytest.mark.parametrize("case", POPULATION)
+def test_population(case: Case) -> None:
+    assert observed(case, POPULATION_COLUMNS) == case.expected

@@ -383,6 +383,28 @@ def _category(sent: Sentence, r: Reading, frame: Frame, tally: str | None) -> st
     return practice or "killed"
 
 
+def _population(sent: Sentence, r: Reading, resolved: tuple[Actor, str], conflict: str) -> str:
+    """Who the people counted were: what the noun phrase or the subject says, else the
+    likeliest reading of what the sentence does say."""
+    subject, basis = resolved
+    population = r.population or subject.population
+    if population is not None:
+        return population
+    if r.category == "displaced":
+        return "civilian"  # the people a war displaces are its civilians
+    if basis == "both_sides":
+        return "mixed"
+    if sent.civilian_context or basis == "place":
+        return "civilian"  # "people killed in Ganja", "the shelling of homes"
+    if conflict == UNKNOWN:
+        return "mixed"  # a war's toll with no sides to tell fighters from civilians
+    if r.vague_noun:
+        return "civilian"  # "19 people died", "24 victims"
+    if subject.side in (sent.doc.gaz.profile.side_ids if sent.doc.gaz.profile else ()):
+        return "military"  # a belligerent's "losses", "casualties", "1,280 killed"
+    return "unknown"
+
+
 def _claim(
     sent: Sentence,
     r: Reading,
@@ -396,13 +418,7 @@ def _claim(
 ) -> Claim:
     n = r.number
     subject, subject_basis = resolved
-    population = r.population or subject.population
-    if subject_basis == "both_sides" and population is None:
-        population = "mixed"
-    if population is None:
-        population = "civilian" if sent.civilian_context else "unknown"
-    if r.kind == "equipment":
-        population = "military"
+    population = "military" if r.kind == "equipment" else _population(sent, r, resolved, conflict)
     date, basis, used = claim_date(sent.doc.text, r, frame, sent.dates, para_dates, ref)
     category = _category(sent, r, frame, tally)
     status = r.status if category in EQUIPMENT else None

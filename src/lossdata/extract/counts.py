@@ -12,6 +12,7 @@ import re
 from ..numbers import Number
 from ._lex import lex, windowed
 from .losses import (
+    _gap_is_function_words,
     elided_noun,
     find_loss,
     govern_lists,
@@ -130,6 +131,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
                 r.kind = r.kind or c.kind
                 r.category = r.category if r.kind == "equipment" else c.category
                 r.status, r.loss_at, r.loss_word = c.status, c.loss_at, c.loss_word
+    _shared_population(sent, readings)
     out = []
     prev_end = sent.start
     prev: Reading | None = None
@@ -151,6 +153,48 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         out.append(r)
     sent.counted = [(r.number.start, r.np_end) for r in readings]
     return out
+
+
+def _shared_population(sent: Sentence, readings: list[Reading]) -> None:
+    """Who the people are, for counts of people that do not name them: a part takes its
+    total's ("150 troops (40 killed, 100 injured)"); "others" or a bare figure takes the
+    count before it ("40 servicemen were killed and 90 others injured"); a bare figure
+    takes the one its loss word is coordinated with ("killed 3,000 and wounded 5,000
+    enemy soldiers")."""
+    text = sent.doc.text
+    fillers = lex()["function_words"]
+
+    def unnamed(r: Reading) -> bool:
+        nouns = between(sent.people_nouns, r.number.end, r.np_end)
+        return (
+            r.kind == "people"
+            and r.population is None
+            and all(m.text.lower() in fillers for m in nouns)
+        )
+
+    for i, r in enumerate(readings):
+        if not unnamed(r):
+            continue
+        if r.parent is not None and r.parent.kind == "people" and r.parent.population:
+            r.population = r.parent.population
+            continue
+        nxt = readings[i + 1] if i + 1 < len(readings) else None
+        if (
+            nxt is not None
+            and nxt.kind == "people"
+            and nxt.population
+            and nxt.loss_at is not None
+            and r.number.end <= nxt.loss_at < nxt.number.start
+            and lex()["coord_gap"].fullmatch(text[r.number.end : nxt.loss_at])
+            and _gap_is_function_words(
+                text, nxt.loss_at + len(nxt.loss_word or ""), nxt.number.start
+            )
+        ):
+            r.population, r.noun_of = nxt.population, nxt
+            continue
+        prev = readings[i - 1] if i else None
+        if prev is not None and prev.kind == "people" and prev.parent is r.parent:
+            r.population, r.vague_noun = prev.population, prev.vague_noun
 
 
 def _out_of_bare_runs(text: str, numbers: list[Number]) -> list[Number]:
@@ -261,6 +305,11 @@ def _inside_equipment(sent: Sentence, s: int, e: int, pos: int) -> bool:
     return any(m.start <= s and e <= m.end for m in near)
 
 
+# Populations that, named together in one noun phrase, make it "mixed" (a journalist is
+# also a civilian).
+_DISTINCT_POPULATIONS = frozenset({"military", "civilian", "mercenary"})
+
+
 def _classify_noun(sent: Sentence, r: Reading) -> None:
     text, st = sent.doc.text, sent.doc.settings
     s, e = r.number.end, r.np_end
@@ -272,6 +321,12 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
         r.np_end = e = _noun_phrase_end(sent, link.end(), min(sent.end, e + st.noun_phrase))
     equipment = [m for m in between(sent.equipment, s, e) if m.end <= e]
     people = [m for m in between(sent.people_nouns, s, e) if m.end <= e]
+    part = None if people or equipment else lex()["partitive"].match(text, e)
+    if part:
+        # "16 more of their servicemen", "9,000 of its troops": the noun after "of".
+        r.np_end = e = _noun_phrase_end(sent, part.end(), min(sent.end, e + st.noun_phrase))
+        equipment = [m for m in between(sent.equipment, s, e) if m.end <= e]
+        people = [m for m in between(sent.people_nouns, s, e) if m.end <= e]
     if lex()["not_losses"].search(text, s, e) and not people:
         r.unknown_noun = True  # "12 strikes", "40 attacks": no loss is counted
         return
@@ -283,8 +338,10 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
         r.kind, r.category = "equipment", cat
     elif people:
         r.kind, r.population = "people", people[-1].label
-        if r.population == "unknown":
-            r.population = None
+        if len({m.label for m in people} & _DISTINCT_POPULATIONS) > 1:
+            r.population = "mixed"  # "soldiers and mercenaries", "civilians and fighters"
+        elif r.population == "unknown":
+            r.population, r.vague_noun = None, True
     else:
         r.unknown_noun = _has_unknown_word(sent, s, e)
         head = between(sent.people_loss, e, e + st.adjacent)

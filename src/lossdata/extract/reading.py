@@ -36,6 +36,10 @@ class Reading:
     loss_at: int | None = None
     loss_word: str | None = None
     unknown_noun: bool = False
+    vague_noun: bool = False  # a people noun that does not say who ("people", "victims")
+    # The count whose noun phrase this bare one shares ("killed 700 and wounded 1,200
+    # enemy soldiers": 700 counts enemy soldiers too).
+    noun_of: Reading | None = None
     enemy: bool = False  # "the enemy" names the claimant's opponent
     own: bool = False  # "their servicemen": the claimant's own side
     parent: Reading | None = None  # the count this one is nested in ("including 173 tanks")

@@ -36,7 +36,8 @@ def find_subject(sent: Sentence, r: Reading) -> None:
         return
     text, n, st = sent.doc.text, r.number, sent.doc.settings
     # (a) a demonym in the noun phrase, or a place right after it ("civilians in Ganja").
-    own = [m for m in between(sent.subjects, n.end, r.np_end) if m.end <= r.np_end]
+    np = r.noun_of or r  # a bare count shares the noun phrase it is coordinated with
+    own = [m for m in between(sent.subjects, np.number.end, np.np_end) if m.end <= np.np_end]
     if own:
         r.subject, r.subject_basis = own[0].actor, "noun_phrase"
     else:
@@ -58,17 +59,23 @@ def find_subject(sent: Sentence, r: Reading) -> None:
     # loss word ("the number of Syrians killed in the province has passed 90"), not the
     # place after it.
     bare = r.np_end <= n.end + 1
-    if r.subject is None and bare and r.loss_at is not None and r.loss_at < n.start:
-        if lex()["linker_tail"].search(text, r.loss_at, n.start):
-            names = [
-                m
-                for m in between(
-                    sent.subjects, max(sent.start, r.loss_at - st.noun_first_names), r.loss_at
-                )
-                if m.end <= r.loss_at and not _is_agent(sent, m.end)
-            ]
-            if names:
-                r.subject, r.subject_basis = _as_subject(names[-1].actor), "noun_phrase"
+    tally = (
+        r.subject is None
+        and bare
+        and r.loss_at is not None
+        and r.loss_at < n.start
+        and lex()["linker_tail"].search(text, r.loss_at, n.start) is not None
+    )
+    if tally:
+        names = [
+            m
+            for m in between(
+                sent.subjects, max(sent.start, r.loss_at - st.noun_first_names), r.loss_at
+            )
+            if m.end <= r.loss_at and not _is_agent(sent, m.end)
+        ]
+        if names:
+            r.subject, r.subject_basis = _as_subject(names[-1].actor), "noun_phrase"
     # (b) a possessive right before the count ("Russia's 40 tanks", "the enemy's 3 depots").
     if r.subject is None:
         poss = [
@@ -100,7 +107,7 @@ def find_subject(sent: Sentence, r: Reading) -> None:
                 r.enemy = True
     # (d) "the enemy", "their servicemen"
     if r.subject is None:
-        window = (max(sent.start, n.start - st.enemy_before), r.np_end)
+        window = (max(sent.start, n.start - st.enemy_before), np.np_end)
         if lex()["enemy"].search(text, *window):
             r.enemy = True
         elif lex()["own"].search(
@@ -128,6 +135,13 @@ def _is_agent(sent: Sentence, pos: int) -> bool:
     return bool(m) and m.group(1).lower() in lex()["agent_nouns"]
 
 
+def _speaks(sent: Sentence, pos: int) -> bool:
+    """Whether a reporting verb follows the agent noun after ``pos`` ("side said")."""
+    window = pos + sent.doc.settings.agent_noun_after
+    nxt = re.match(r"[\s-]*[A-Za-z]+\s+", sent.doc.text[pos:window])
+    return nxt is not None and bool(between(sent.verbs, pos + nxt.end(), pos + nxt.end() + 1))
+
+
 def _agent_side(sent: Sentence, r: Reading) -> str | None:
     """The side that did the destroying or killing: "Armenian shelling", "by Azerbaijani
     forces", "Kyiv had destroyed" (not a demonym inside a counted noun phrase)."""
@@ -142,7 +156,8 @@ def _agent_side(sent: Sentence, r: Reading) -> str | None:
         destroyer = (
             verb is not None and lex()["equip_loss"].match_at(text, m.end + verb.end()) is not None
         )
-        attacker = m in sent.subjects and _is_agent(sent, m.end)
+        # "Armenian forces shelled", not "the Armenian side said": a speaker is no attacker.
+        attacker = m in sent.subjects and _is_agent(sent, m.end) and not _speaks(sent, m.end)
         if destroyer or attacker or lex()["by_agent"].search(before):
             side = m.actor.side
     return side if side not in ("third_party", "unknown", "unattributed") else None
