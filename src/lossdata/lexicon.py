@@ -91,8 +91,7 @@ class PhraseMatcher:
         for (word, prefix), phrases in groups.items():
             self._by_word.setdefault(word, []).append((prefix, _compile(phrases)))
         self._wordless = _compile(wordless) if wordless else None
-        # The most words in a phrase (and one more, for the look-ahead past its end).
-        self._longest = max((len(_WORD.findall(p)) for p in self.labels), default=0) + 1
+        self._reach = 4 * max(map(len, self.labels), default=0) + 16
 
     def finditer(
         self,
@@ -182,11 +181,9 @@ class PhraseMatcher:
         """An occurrence that starts exactly at ``pos``, or None."""
         end = len(text) if end is None else end
         w = _WORD.match(text, pos, end)
-        # Read no further than the longest phrase can reach, not to the end of the text.
-        for i, word in enumerate(_WORD.finditer(text, pos, end)):
-            if i == self._longest:
-                end = min(end, word.start() + 1)
-                break
+        # Read no further than the longest phrase can reach (with room for wide white
+        # space and the look-ahead), not to the end of the text.
+        end = min(end, pos + self._reach)
         view = _View(text, pos, end, lower=not self.case_sensitive)
         hits = self._scan(view, [(pos, w.group().lower())]) if w else []
         if not hits and self._wordless is not None:
