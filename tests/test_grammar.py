@@ -152,6 +152,36 @@ CAPITALS = [
 REFERENCES = [
     ok(
         Case(
+            "continuation-opens-a-new-paragraph",
+            "The Ukrainian General Staff published its morning update on Facebook.\n\n"
+            "Moreover, 14 Russian tanks were destroyed over the past day.",
+            [(14, "General Staff of the Armed Forces of Ukraine", "ukraine")],
+            published="2023-03-02",
+        )
+    ),
+    ok(
+        Case(
+            "accordingly-continues-the-presented-figures",
+            "The Armenian Defence Ministry has presented the enemy's losses since the fighting "
+            "began.\n\nAccordingly, Azerbaijan's losses stand at 1,200 casualties and 40 drones.",
+            [
+                (1200, "Armenian Ministry of Defence", "armenia"),
+                (40, "Armenian Ministry of Defence", "armenia"),
+            ],
+            published="2020-10-20",
+        )
+    ),
+    ok(
+        Case(
+            "new-paragraph-without-continuation-is-the-outlet",
+            "The Ukrainian General Staff published its morning update on Facebook.\n\n"
+            "Fighting went on near Bakhmut, where 14 Russian tanks were destroyed.",
+            [(14, "unidentified outlet", "unattributed")],
+            published="2023-03-02",
+        )
+    ),
+    ok(
+        Case(
             "the-ministry-said",
             "The Russian Defence Ministry issued its morning briefing. The ministry said 7 "
             "Ukrainian drones were shot down over Belgorod.",

@@ -21,7 +21,7 @@ def _alternation(phrases) -> str:
 # passed by keyword.
 _TEMPLATES = {
     "word": r"(?<![\w-])(?:{})(?![\w-])",
-    "start": r"^(?:{})\b",
+    "start": r"(?:{})\b",  # read with .match(text, pos): "^" would hold only at 0
     "end": r"\b(?:{})\s*$",
     "line": r"^[ \t]*(?:{})\b.*$",
     "gap": r"\s*,?\s*(?:{})\s*",
