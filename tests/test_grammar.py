@@ -173,6 +173,18 @@ REFERENCES = [
     ),
     ok(
         Case(
+            "this-brings-its-toll",
+            "The Armenian Defence Ministry said 12 more servicemen had been killed on Monday. "
+            "This brings its toll of military deaths since 27 September to 210.",
+            [
+                (12, "Armenian Ministry of Defence", "armenia"),
+                (210, "Armenian Ministry of Defence", "armenia"),
+            ],
+            published="2020-10-12",
+        )
+    ),
+    ok(
+        Case(
             "new-paragraph-without-continuation-is-the-outlet",
             "The Ukrainian General Staff published its morning update on Facebook.\n\n"
             "Fighting went on near Bakhmut, where 14 Russian tanks were destroyed.",
