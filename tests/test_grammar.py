@@ -939,6 +939,23 @@ NOT_CLAIM_COLUMNS = ("value", "category")
 NOT_CLAIMS = [
     ok(
         Case(
+            "a-second-one-is-a-pronoun",
+            "The footage shows a tank hit near the bridge and another one burning by the road, "
+            "while a second one drives away.",
+            [],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "one-as-a-count-stays",
+            "Kyiv said one tank was destroyed and one soldier killed near the bridge.",
+            [(1, "tanks"), (1, "killed")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
             "plus-minus-margin",
             "The UN monitoring mission said 412 civilians were killed in May, a figure accurate to "
             "±10.",

@@ -242,8 +242,13 @@ def _embedded(sent: Sentence, n: Number) -> bool:
 
 
 def _not_a_count(sent: Sentence, n: Number) -> bool:
-    """Counts of attacks, strikes, incidents; error margins ("±10", "may vary by 20")."""
+    """Counts of attacks, strikes, incidents; error margins ("±10", "may vary by 20");
+    "one" as a pronoun ("a second one", "the other one")."""
     text = sent.doc.text
+    if n.text.lower() == "one":
+        before = _LAST_WORD.search(text, max(sent.start, n.start - 16), n.start)
+        if before and before.group(1).lower() in lex()["pronoun_one_after"]:
+            return True
     if lex()["margin"].search(
         text[max(sent.start, n.start - sent.doc.settings.margin_before) : n.start]
     ):
@@ -252,6 +257,7 @@ def _not_a_count(sent: Sentence, n: Number) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 
 
