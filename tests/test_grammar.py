@@ -335,6 +335,27 @@ WHOSE_LOSS = [
     ),
     ok(
         Case(
+            "lost-by-names-the-loser",
+            "The spokesman listed 30 drones, 5 helicopters, as well as 3 rocket systems lost by "
+            "Baku.",
+            [
+                (30, "drones", "azerbaijan", "unattributed"),
+                (5, "helicopters", "azerbaijan", "unattributed"),
+                (3, "mlrs", "azerbaijan", "unattributed"),
+            ],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "destroyed-by-names-the-attacker",
+            "Armenia said 12 tanks were destroyed by Azerbaijani drones near Fuzuli.",
+            [(12, "tanks", "armenia", "armenia")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
             "speaker-is-no-attacker",
             "The Azerbaijani side said 12 servicemen had been killed and 30 others wounded.",
             [
@@ -450,6 +471,41 @@ WHOSE_LOSS = [
 # Counts: how the number is written. Columns: (value, value_low, value_high, qualifier, category).
 COUNT_COLUMNS = ("value", "value_low", "value_high", "qualifier", "category")
 COUNTS = [
+    ok(
+        Case(
+            "and-count-shares-the-loss-noun",
+            "The ministry has reported 210 casualties among the troops and 17 civilians, it said.",
+            [
+                (210, None, None, "exact", "killed_or_wounded"),
+                (17, None, None, "exact", "killed_or_wounded"),
+            ],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "and-count-shares-the-loss-verb",
+            "Officials said 40 soldiers were killed, and 12 civilians.",
+            [(40, None, None, "exact", "killed"), (12, None, None, "exact", "killed")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "and-count-with-its-own-clause-shares-nothing",
+            "The army said 5 soldiers were killed and 20 families received food parcels.",
+            [(5, None, None, "exact", "killed")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "heavy-fire-systems-are-mlrs",
+            "Yerevan said two TOS-1A heavy fire systems and 4 flamethrower systems were destroyed.",
+            [(2, None, None, "exact", "mlrs"), (4, None, None, "exact", "mlrs")],
+            conflict=AA,
+        )
+    ),
     ok(
         Case(
             "murder-of-noun-first",

@@ -183,6 +183,7 @@ def lex() -> dict:
         "noun_loss": words_pattern(losses["noun_loss_endings"], anchor="suffix"),
         "container_link": words_pattern(documents["container_links"], anchor="then_space"),
         "partitive": words_pattern(documents["partitives"], anchor="opens"),
+        "coordinator_end": words_pattern(documents["coordinators"], anchor="end"),
         "pronoun_one_after": frozenset(w.lower() for w in documents["pronoun_one_after"]),
         "list_gap": words_pattern(documents["list_joiners"], anchor="list_gap"),
         "coord_gap": words_pattern(documents["coordinators"], anchor="coord_gap"),

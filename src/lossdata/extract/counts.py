@@ -131,6 +131,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
                 r.kind = r.kind or c.kind
                 r.category = r.category if r.kind == "equipment" else c.category
                 r.status, r.loss_at, r.loss_word = c.status, c.loss_at, c.loss_word
+    _shared_loss(sent, readings)
     _shared_population(sent, readings)
     out = []
     prev_end = sent.start
@@ -153,6 +154,33 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         out.append(r)
     sent.counted = [(r.number.start, r.np_end) for r in readings]
     return out
+
+
+def _shared_loss(sent: Sentence, readings: list[Reading]) -> None:
+    """A count of people with no loss word, joined by "and" to a count of people before it
+    that has one, shares it when nothing but its own noun phrase ends the clause: "320
+    casualties among the military and 21 civilians", "40 soldiers were killed, and 12
+    civilians"."""
+    text, st = sent.doc.text, sent.doc.settings
+    for prev, r in zip(readings, readings[1:], strict=False):
+        if r.loss_at is not None or r.kind != "people" or r.unknown_noun or r.parent:
+            continue
+        if prev.loss_at is None or prev.kind != "people" or prev.category is None:
+            continue
+        start = max(prev.np_end, prev.loss_at + len(prev.loss_word or ""))
+        if not 0 <= r.number.start - start <= st.shared_loss_gap:
+            continue
+        if between(sent.people_loss, start, r.number.start):
+            continue
+        if not lex()["coordinator_end"].search(text, start, r.number.start):
+            continue
+        nouns = between(sent.people_nouns, r.number.end, r.np_end)
+        end = nouns[-1].end if nouns else r.number.end
+        word_follows = text[end : end + 1].isspace() and text[end + 1 : end + 2].isalnum()
+        if word_follows and not lex()["place_gap"].match(text, end, sent.end):
+            continue  # "... and 20 families received aid": a clause of its own
+        r.category, r.status = prev.category, prev.status
+        r.loss_at, r.loss_word = prev.loss_at, prev.loss_word
 
 
 def _shared_population(sent: Sentence, readings: list[Reading]) -> None:

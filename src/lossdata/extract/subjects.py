@@ -76,6 +76,14 @@ def find_subject(sent: Sentence, r: Reading) -> None:
         ]
         if names:
             r.subject, r.subject_basis = _as_subject(names[-1].actor), "noun_phrase"
+    # (a'') "3 launchers lost by Baku": after "lost", "by" names the loser, not an agent.
+    if r.subject is None and r.status == "lost" and r.loss_at is not None and r.loss_at > n.start:
+        loss_end = r.loss_at + len(r.loss_word or "")
+        for m in sorted([*sent.subjects, *sent.claimants], key=lambda m: m.start):
+            if loss_end <= m.start <= loss_end + st.owner_gap:
+                if lex()["by_agent"].search(text, loss_end, m.start):
+                    r.subject, r.subject_basis = _as_subject(m.actor), "owner"
+                break
     # (b) a possessive right before the count ("Russia's 40 tanks", "the enemy's 3 depots").
     if r.subject is None:
         poss = [
