@@ -473,6 +473,14 @@ COUNT_COLUMNS = ("value", "value_low", "value_high", "qualifier", "category")
 COUNTS = [
     ok(
         Case(
+            "month-ending-the-sentence-before-is-no-date-of-the-count",
+            "The toll rose to 31 aid workers killed since 9 March. Four have been injured.",
+            [(31, None, None, "exact", "killed"), (4, None, None, "exact", "wounded")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
             "and-count-shares-the-loss-noun",
             "The ministry has reported 210 casualties among the troops and 17 civilians, it said.",
             [

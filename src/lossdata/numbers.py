@@ -177,17 +177,24 @@ _MARK_BEFORE = re.compile(r"(?:\[|[A-Za-z]-|[A-Za-z]|\d-|#|@|/)$")
 
 
 def _excluded(
-    text: str, start: int, end: int, value_text: str, *, range_start: bool = False
+    text: str,
+    start: int,
+    end: int,
+    value_text: str,
+    *,
+    range_start: bool = False,
+    floor: int = 0,
 ) -> bool:
     """True when the number at text[start:end] is not a count (a date, a unit, a name).
 
     ``range_start``: the number opens a hyphenated range ("260-280"), so a hyphen and a
-    digit after it are not an ISO date."""
+    digit after it are not an ISO date. ``floor``: where the span read starts; what
+    stands before it (the end of the sentence before) says nothing of the number."""
     # A plain four-digit number in the modern era is a year (the commonest case: first).
     if value_text.isdigit() and len(value_text) == 4 and 1800 <= int(value_text) <= 2100:
         return True
     g = _grammar()
-    before = text[max(0, start - 24) : start]
+    before = text[max(floor, start - 24) : start]
     after = text[end : end + 24]
     if range_start and _ISO_AFTER_RANGE.match(after):
         return True  # "2020-09-27"
@@ -222,9 +229,9 @@ def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
-def _qualifier(text: str, start: int, end: int) -> tuple[str | None, int]:
+def _qualifier(text: str, start: int, end: int, floor: int = 0) -> tuple[str | None, int]:
     g = _grammar()
-    before_start = max(0, start - 20)
+    before_start = max(floor, start - 20)
     # Hedges are words: where only figures stand around a number, skip the patterns.
     m = (
         g["before"].search(text, before_start, start)
@@ -283,10 +290,11 @@ def find_numbers(
         if va is None or vb is None or not va < vb:
             continue
         s, e = m.start("a"), m.end("b")
-        if _excluded(text, s, e, b):
+        if _excluded(text, s, e, b, floor=start):
             take(s, e)  # "between 9 and 15 October": both ends are dates
             continue
-        if _excluded(text, m.start("a"), m.end("a"), a, range_start=m.group("dash") == "-"):
+        dash = m.group("dash") == "-"
+        if _excluded(text, m.start("a"), m.end("a"), a, range_start=dash, floor=start):
             continue
         if not free(s, e):
             continue
@@ -299,9 +307,9 @@ def find_numbers(
         if not free(s, e) or (not value_text[:1].isdigit() and g["vague"].match_at(text, s)):
             continue
         value = parse_number(value_text)
-        if value is None or _excluded(text, s, e, value_text):
+        if value is None or _excluded(text, s, e, value_text, floor=start):
             continue
-        qualifier, _ = _qualifier(text, s, e)
+        qualifier, _ = _qualifier(text, s, e, start)
         if qualifier is None and text[e : e + 1] == "+":
             qualifier = "at_least"  # "3,100+ killed"
         low = high = None
