@@ -473,6 +473,14 @@ COUNT_COLUMNS = ("value", "value_low", "value_high", "qualifier", "category")
 COUNTS = [
     ok(
         Case(
+            "longer-noun-at-one-place-wins",
+            "The shelling damaged 25 civilian facilities in Tartar, the ministry said.",
+            [(25, None, None, "exact", "infrastructure")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
             "month-ending-the-sentence-before-is-no-date-of-the-count",
             "The toll rose to 31 aid workers killed since 9 March. Four have been injured.",
             [(31, None, None, "exact", "killed"), (4, None, None, "exact", "wounded")],

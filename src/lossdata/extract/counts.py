@@ -364,7 +364,11 @@ def _classify_noun(sent: Sentence, r: Reading) -> None:
     if lex()["not_losses"].search(text, s, e) and not people:
         r.unknown_noun = True  # "12 strikes", "40 attacks": no loss is counted
         return
-    if equipment and (not people or equipment[0].start < people[0].start):
+    # The noun that starts first names what is counted; of two at one place, the longer
+    # ("civilian facilities" over "civilian").
+    if equipment and (
+        not people or (equipment[0].start, -equipment[0].end) < (people[0].start, -people[0].end)
+    ):
         cats = list(dict.fromkeys(m.label for m in equipment))
         cat = cats[0]
         if len(cats) > 1:
