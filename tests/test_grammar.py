@@ -1020,6 +1020,14 @@ NOT_CLAIMS = [
     ),
     ok(
         Case(
+            "one-another-is-a-pronoun",
+            "Both armies claim to have inflicted heavy military casualties on one another.",
+            [],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
             "one-as-a-count-stays",
             "Kyiv said one tank was destroyed and one soldier killed near the bridge.",
             [(1, "tanks"), (1, "killed")],

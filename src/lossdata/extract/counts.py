@@ -277,6 +277,9 @@ def _not_a_count(sent: Sentence, n: Number) -> bool:
         before = _LAST_WORD.search(text, max(sent.start, n.start - 16), n.start)
         if before and before.group(1).lower() in lex()["pronoun_one_after"]:
             return True
+        after = _FIRST_WORD.match(text, n.end, min(sent.end, n.end + 16))
+        if after and after.group(1).lower() in lex()["pronoun_one_before"]:
+            return True
     if lex()["margin"].search(
         text[max(sent.start, n.start - sent.doc.settings.margin_before) : n.start]
     ):
@@ -285,6 +288,7 @@ def _not_a_count(sent: Sentence, n: Number) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_FIRST_WORD = re.compile(r"\s+(\w+)")
 _LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 
