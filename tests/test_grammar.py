@@ -473,6 +473,22 @@ COUNT_COLUMNS = ("value", "value_low", "value_high", "qualifier", "category")
 COUNTS = [
     ok(
         Case(
+            "casualties-bringing-a-death-toll-were-deaths",
+            "The ministry reported 31 more casualties on Friday, bringing the death toll to 410.",
+            [(31, None, None, "exact", "killed"), (410, None, None, "exact", "killed")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "casualties-beside-a-death-toll-stay-casualties",
+            "The ministry reported 31 casualties on Friday; the death toll stands at 410.",
+            [(31, None, None, "exact", "killed_or_wounded"), (410, None, None, "exact", "killed")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
             "longer-noun-at-one-place-wins",
             "The shelling damaged 25 civilian facilities in Tartar, the ministry said.",
             [(25, None, None, "exact", "infrastructure")],

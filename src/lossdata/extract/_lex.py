@@ -186,6 +186,7 @@ def lex() -> dict:
         "coordinator_end": words_pattern(documents["coordinators"], anchor="end"),
         "pronoun_one_after": frozenset(w.lower() for w in documents["pronoun_one_after"]),
         "pronoun_one_before": frozenset(w.lower() for w in documents["pronoun_one_before"]),
+        "toll_link": words_pattern(documents["toll_links"]),
         "list_gap": words_pattern(documents["list_joiners"], anchor="list_gap"),
         "coord_gap": words_pattern(documents["coordinators"], anchor="coord_gap"),
         "count_aux": words_pattern(documents["count_auxiliaries"], anchor="run"),

@@ -132,6 +132,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
                 r.category = r.category if r.kind == "equipment" else c.category
                 r.status, r.loss_at, r.loss_word = c.status, c.loss_at, c.loss_word
     _shared_loss(sent, readings)
+    _increments_of_a_death_toll(sent, readings)
     _shared_population(sent, readings)
     out = []
     prev_end = sent.start
@@ -154,6 +155,21 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         out.append(r)
     sent.counted = [(r.number.start, r.np_end) for r in readings]
     return out
+
+
+def _increments_of_a_death_toll(sent: Sentence, readings: list[Reading]) -> None:
+    """ "54 more casualties on Friday, bringing the death toll to 158": casualties that
+    bring a death toll to its new figure were deaths."""
+    text = sent.doc.text
+    for r, nxt in zip(readings, readings[1:], strict=False):
+        if r.category != "killed_or_wounded" or nxt.category != "killed":
+            continue
+        if nxt.loss_at is None or not r.number.end < nxt.loss_at < nxt.number.start:
+            continue
+        if (nxt.loss_word or "") not in lex()["death_words"]:
+            continue
+        if lex()["toll_link"].search(text, r.number.end, nxt.loss_at):
+            r.category = "killed"
 
 
 def _shared_loss(sent: Sentence, readings: list[Reading]) -> None:
