@@ -244,6 +244,21 @@ FRAME_COLUMNS = ("value", "category", "subject_side", "claimant_side")
 FRAMES = [
     ok(
         Case(
+            "headline-with-own-frame-takes-body-category",
+            "Artsakh defence ministry reports 31 more military casualties\nBy a staff reporter\n"
+            "Updated on Monday\n\n"
+            "The defence ministry of Artsakh reported 31 more military casualties on Friday, "
+            "bringing the death toll to 410.",
+            [
+                (31, "killed", "armenia", "armenia"),
+                (31, "killed", "armenia", "armenia"),
+                (410, "killed", "armenia", "armenia"),
+            ],
+            published="2020-10-12",
+        )
+    ),
+    ok(
+        Case(
             "headline-colon-frame",
             "Ukraine's General Staff: 1,200 Russian troops killed",
             [(1200, "killed", "russia", "ukraine")],

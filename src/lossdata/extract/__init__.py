@@ -128,7 +128,8 @@ def iter_claims(
 def _restated_headlines(claims: list[Claim], doc: Doc, start: int) -> list[Claim]:
     """A headline in the outlet's voice that restates a figure of the body takes the body
     row's claimant and category ("Russia lost 14 tanks" over "the General Staff said that
-    14 Russian tanks were destroyed")."""
+    14 Russian tanks were destroyed"); one with a claimant of its own, the category of
+    people counted."""
     limit = _line_end(doc.text, start, doc.settings.headline_lines)
     out = []
     for c in claims:
@@ -156,6 +157,16 @@ def _restated_headlines(claims: list[Claim], doc: Doc, start: int) -> list[Claim
                 )
                 if c.category not in EQUIPMENT:
                     c = replace(c, status=None)
+        elif c.char_start < limit and short and c.category not in EQUIPMENT:
+            # A headline with a claimant of its own still counts what the body says it
+            # counts ("reports 54 more casualties" over "... bringing the death toll").
+            body = [
+                b
+                for b in claims
+                if b.char_start >= limit and b.value == c.value and b.category not in EQUIPMENT
+            ]
+            if body and body[0].category != c.category:
+                c = replace(c, category=body[0].category)
         out.append(c)
     return out
 
