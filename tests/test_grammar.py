@@ -779,6 +779,39 @@ POPULATION_COLUMNS = ("value", "category", "population")
 POPULATION = [
     ok(
         Case(
+            "inclusion-of-two-populations-is-mixed",
+            "Yerevan said the enemy suffered 900 manpower losses, which include both army "
+            "servicemen and mercenaries.",
+            [(900, "killed", "mixed")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "parts-adding-up-say-who-the-total-is",
+            "Officials said 30 people were wounded, including 18 women and 12 children.",
+            [(30, "wounded", "civilian"), (18, "wounded", "civilian"), (12, "wounded", "civilian")],
+            conflict="unknown",
+        )
+    ),
+    ok(
+        Case(
+            "including-children-leaves-the-rest-open",
+            "The health ministry said 2,100 people have been killed, including 600 children.",
+            [(2100, "killed", "mixed"), (600, "killed", "civilian")],
+            conflict="unknown",
+        )
+    ),
+    ok(
+        Case(
+            "people-listed-with-equipment-are-troops",
+            "Baku said the Armenian side had lost 300 people, 12 drones and 20 tanks.",
+            [(300, "killed", "military"), (12, "drones", "military"), (20, "tanks", "military")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
             "partitive-of-their",
             "Local officials said 12 more of their servicemen had been killed near the river.",
             [(12, "killed", "military")],
@@ -876,6 +909,71 @@ POPULATION = [
             "The death toll in the province has risen to 1,240 people, the health ministry said.",
             [(1240, "killed", "mixed")],
             conflict="unknown",
+        )
+    ),
+]
+
+# What span a figure covers (scope): an increment is a period's, "since" a date or a
+# running-total word makes it cumulative, an attack an incident; a figure the wording
+# says nothing of is taken for a running total. Columns: (value, category, scope).
+SCOPE_COLUMNS = ("value", "category", "scope")
+SCOPE = [
+    ok(
+        Case(
+            "increment-more-is-a-period",
+            "The ministry reported 27 more military casualties on Friday.",
+            [(27, "killed_or_wounded", "period")],
+            conflict=AA,
+            published="2020-10-12",
+        )
+    ),
+    ok(
+        Case(
+            "another-n-is-a-period",
+            "Kyiv said another 240 Russian soldiers had been killed.",
+            [(240, "killed", "period")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "since-a-date-is-cumulative",
+            "At least 610 civilians have been killed since 24 February, the UN said.",
+            [(610, "killed", "cumulative")],
+            conflict=RU,
+            published="2022-04-01",
+        )
+    ),
+    ok(
+        Case(
+            "past-24-hours-is-a-period",
+            "Ukraine said 480 Russian troops were killed in the past 24 hours.",
+            [(480, "killed", "period")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "an-attack-is-an-incident",
+            "Three civilians were killed in a drone attack on the market, officials said.",
+            [(3, "killed", "incident")],
+            conflict=RU,
+        )
+    ),
+    ok(
+        Case(
+            "no-wording-is-a-running-total",
+            "The Armenian Defence Ministry said Azerbaijan had lost 120 tanks.",
+            [(120, "tanks", "cumulative")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "later-more-means-others",
+            "One resident was killed in the shelling and 14 more were wounded.",
+            [(1, "killed", "incident"), (14, "wounded", "incident")],
+            conflict=AA,
         )
     ),
 ]
@@ -1193,3 +1291,8 @@ def test_not_claims(case: Case) -> None:
 @pytest.mark.parametrize("case", POPULATION)
 def test_population(case: Case) -> None:
     assert observed(case, POPULATION_COLUMNS) == case.expected
+
+
+@pytest.mark.parametrize("case", SCOPE)
+def test_scope(case: Case) -> None:
+    assert observed(case, SCOPE_COLUMNS) == case.expected

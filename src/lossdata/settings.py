@@ -23,6 +23,7 @@ class Settings:
     noun_phrase: int = 80  # the noun phrase after a number
     owner_before_loss: int = 60  # "Azerbaijan lost ...": the owner stands this close to "lost"
     owner_gap: int = 40  # at most this much between the owner and "lost"
+    inclusion_after: int = 40  # "4,000 losses, | which includes ...": this far after the count
     shared_loss_gap: int = 40  # "40 soldiers were killed, and | 12 civilians": at most this
     frame_verb: int = 60  # "X said": X ends this close before the reporting verb
     frame_prep: int = 40  # "according to X": X starts this close after the preposition

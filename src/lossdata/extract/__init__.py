@@ -458,6 +458,6 @@ def _claim(
         conflict=conflict,
         claim_date=date,
         date_basis=basis,
-        scope=scope(sent, used),
+        scope=scope(sent, used, r),
         claimant_basis=frame.basis,
     )

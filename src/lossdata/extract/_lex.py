@@ -111,6 +111,8 @@ def lex() -> dict:
         "preps": lexicon.PhraseMatcher((w, "prep") for w in reporting["prepositions"]),
         "continuations": words_pattern(reporting["continuations"], anchor="start"),
         "references": lexicon.PhraseMatcher(lexicon.labelled(reporting["references"])),
+        "increment_after": words_pattern(reporting["increment_after"], anchor="opens"),
+        "increment_before": words_pattern(reporting["increment_before"], anchor="end"),
         "scope": [
             (label, lexicon.PhraseMatcher((w, label) for w in words))
             for label, words in reporting["scope"].items()
@@ -187,6 +189,7 @@ def lex() -> dict:
         "pronoun_one_after": frozenset(w.lower() for w in documents["pronoun_one_after"]),
         "pronoun_one_before": frozenset(w.lower() for w in documents["pronoun_one_before"]),
         "toll_link": words_pattern(documents["toll_links"]),
+        "inclusion": words_pattern(documents["inclusions"], anchor="opens"),
         "list_gap": words_pattern(documents["list_joiners"], anchor="list_gap"),
         "coord_gap": words_pattern(documents["coordinators"], anchor="coord_gap"),
         "count_aux": words_pattern(documents["count_auxiliaries"], anchor="run"),

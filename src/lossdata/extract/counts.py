@@ -133,7 +133,7 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
                 r.status, r.loss_at, r.loss_word = c.status, c.loss_at, c.loss_word
     _shared_loss(sent, readings)
     _increments_of_a_death_toll(sent, readings)
-    _shared_population(sent, readings)
+    _shared_population(sent, readings, chains)
     out = []
     prev_end = sent.start
     prev: Reading | None = None
@@ -155,6 +155,20 @@ def read_sentence(sent: Sentence, gov: Governor | None = None) -> list[Reading]:
         out.append(r)
     sent.counted = [(r.number.start, r.np_end) for r in readings]
     return out
+
+
+def _includes_two_populations(sent: Sentence, r: Reading, nxt: Reading | None) -> bool:
+    """ "4,000, which includes both army servicemen and mercenaries": the clause after the
+    count names people of two populations (and no count of its own)."""
+    text = sent.doc.text
+    # the clause opens right after the noun phrase and its head ("4,000 manpower | losses,")
+    end = min(sent.end, r.np_end + sent.doc.settings.inclusion_after)
+    m = lex()["inclusion"].search(text, r.np_end, end)
+    if m is None or _DIGIT.search(text, r.np_end, m.start()):
+        return False
+    end = nxt.number.start if nxt is not None else sent.end
+    found = {n.label for n in between(sent.people_nouns, m.end(), end)}
+    return len(found & _DISTINCT_POPULATIONS) > 1
 
 
 def _increments_of_a_death_toll(sent: Sentence, readings: list[Reading]) -> None:
@@ -199,14 +213,35 @@ def _shared_loss(sent: Sentence, readings: list[Reading]) -> None:
         r.loss_at, r.loss_word = prev.loss_at, prev.loss_word
 
 
-def _shared_population(sent: Sentence, readings: list[Reading]) -> None:
+def _shared_population(sent: Sentence, readings: list[Reading], chains: list[int]) -> None:
     """Who the people are, for counts of people that do not name them: a part takes its
     total's ("150 troops (40 killed, 100 injured)"); "others" or a bare figure takes the
     count before it ("40 servicemen were killed and 90 others injured"); a bare figure
     takes the one its loss word is coordinated with ("killed 3,000 and wounded 5,000
-    enemy soldiers")."""
+    enemy soldiers"); a total takes what its parts agree on ("60 were injured - 48 men
+    and 12 women"); people listed with equipment are troops ("lost 550 people, 18 drones
+    and 22 tanks"). A clause naming two populations the count includes makes it mixed."""
     text = sent.doc.text
     fillers = lex()["function_words"]
+    for i, r in enumerate(readings):
+        if r.kind != "people":
+            continue
+        if _includes_two_populations(sent, r, readings[i + 1] if i + 1 < len(readings) else None):
+            r.population = "mixed"
+            continue
+        children = [c for c in readings if c.parent is r]
+        if r.population is None and sum(c.number.value for c in children) == r.number.value:
+            # parts that add up to the total say who it counts; "including 13,000
+            # children" does not say who the rest were
+            parts = {c.population for c in children if c.population}
+            if len(parts) == 1:
+                r.population = parts.pop()
+            elif len(parts & _DISTINCT_POPULATIONS) > 1:
+                r.population = "mixed"
+        if r.population is None and r.vague_noun:
+            listed = [c for j, c in enumerate(readings) if chains[j] == chains[i] and c is not r]
+            if any(c.kind == "equipment" for c in listed):
+                r.population = "military"
 
     def unnamed(r: Reading) -> bool:
         nouns = between(sent.people_nouns, r.number.end, r.np_end)
@@ -305,6 +340,7 @@ def _not_a_count(sent: Sentence, n: Number) -> bool:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _FIRST_WORD = re.compile(r"\s+(\w+)")
+_DIGIT = re.compile(r"\d")
 _LAST_WORD = re.compile(r"(?<!\w)(\w+)\s+$")
 _OPEN_PAREN = re.compile(r"\s*\(\s*")
 

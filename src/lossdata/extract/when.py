@@ -52,15 +52,32 @@ def claim_date(
     return None, "unknown", None
 
 
-def scope(sent: Sentence, date: DateMention | None) -> str:
-    """cumulative, period, incident or unknown, from the sentence's wording."""
-    if date is not None and date.as_of:
+def scope(sent: Sentence, date: DateMention | None, r: Reading) -> str:
+    """cumulative, period or incident, from the sentence's wording: an increment ("54
+    more") is a period's, an "as of" or "since" date makes a running total, then the
+    sentence's scope words, then a date of the losses; a figure the wording says nothing
+    of is taken for a running total, the commonest kind of reported loss figure."""
+    if _increment(sent, r):
+        return "period"
+    if (date is not None and date.as_of) or any(d.since for d in sent.dates):
         return "cumulative"
     if sent.scope_word is not None:
         return sent.scope_word
     if date is not None:
         return "period"
-    return "unknown"
+    return "cumulative"
+
+
+def _increment(sent: Sentence, r: Reading) -> bool:
+    """ "54 more casualties", "another 12 soldiers": the sentence's first count adds to an
+    earlier one (a later "44 more" only means "others")."""
+    text, n = sent.doc.text, r.number
+    if any(m.start < n.start for m in sent.numbers):
+        return False
+    if lex()["increment_after"].match(text, n.end, min(sent.end, n.end + 16)):
+        return True
+    before = max(sent.start, n.start - 24)
+    return lex()["increment_before"].search(text, before, n.start) is not None
 
 
 def other_era(sent: Sentence, r: Reading) -> bool:
