@@ -382,6 +382,15 @@ WHOSE_LOSS = [
     ),
     ok(
         Case(
+            "speaker-through-claimant-heads-is-no-attacker",
+            "Artsakh military officials said the number of dead among military members had "
+            "risen to 410.",
+            [(410, "killed", "armenia", "armenia")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
             "attacker-side-before-loss",
             "Armenian forces shelled the village, killing 4 people, Baku said.",
             [(4, "killed", "azerbaijan", "azerbaijan")],

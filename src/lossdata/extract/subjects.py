@@ -15,6 +15,7 @@ from .structure import Sentence, between
 __all__ = ["find_subject", "owner_before", "resolve_subject"]
 
 _OWNER_GAP = re.compile(r"[\s\w'’]*")
+_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def owner_before(sent: Sentence, s: int, e: int) -> Actor | None:
@@ -144,10 +145,16 @@ def _is_agent(sent: Sentence, pos: int) -> bool:
 
 
 def _speaks(sent: Sentence, pos: int) -> bool:
-    """Whether a reporting verb follows the agent noun after ``pos`` ("side said")."""
-    window = pos + sent.doc.settings.agent_noun_after
-    nxt = re.match(r"[\s-]*[A-Za-z]+\s+", sent.doc.text[pos:window])
-    return nxt is not None and bool(between(sent.verbs, pos + nxt.end(), pos + nxt.end() + 1))
+    """Whether a reporting verb follows the agent noun after ``pos``, perhaps through
+    the heads of a claimant's name ("side said", "military officials said")."""
+    heads = lex()["claimant_heads"] | lex()["agent_nouns"]
+    text, end = sent.doc.text, min(sent.end, pos + sent.doc.settings.frame_verb)
+    for w in _WORDS.finditer(text, pos, end):
+        if between(sent.verbs, w.start(), w.start() + 1):
+            return True
+        if w.group().lower() not in heads:
+            return False
+    return False
 
 
 def _agent_side(sent: Sentence, r: Reading) -> str | None:
