@@ -391,6 +391,24 @@ WHOSE_LOSS = [
     ),
     ok(
         Case(
+            "object-of-a-loss-verb-is-no-attacker",
+            "A spokeswoman for Armenia's Defence Ministry said its forces killed scores of "
+            "Azerbaijani soldiers and destroyed 18 tanks.",
+            [(18, "tanks", "azerbaijan", "armenia")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
+            "by-after-a-loss-verb-names-the-attacker",
+            "Since the start of the war, 52 civilians have been killed and 130 wounded by "
+            "Azerbaijani shelling, Yerevan said.",
+            [(52, "killed", "armenia", "armenia"), (130, "wounded", "armenia", "armenia")],
+            conflict=AA,
+        )
+    ),
+    ok(
+        Case(
             "attacker-side-before-loss",
             "Armenian forces shelled the village, killing 4 people, Baku said.",
             [(4, "killed", "azerbaijan", "azerbaijan")],

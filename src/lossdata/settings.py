@@ -60,6 +60,7 @@ class Settings:
     possessive_before: int = 30  # "Russia's 40 tanks": the possessive this close before the count
     own_around: int = 12  # "9 of their servicemen": the possessive this close to the count
     agent_by_before: int = 8  # "by Azerbaijani forces": "by" this close before the name
+    loss_object_before: int = 30  # "killed scores of | Azerbaijani soldiers": the verb this close
     agent_verb_after: int = 40  # "Azerbaijan had further destroyed": the loss verb this close after
     agent_noun_after: int = 30  # "Armenian shelling": the agent noun read this far after the name
     target_before: int = 40  # "an attack on Barda": the attack noun this close before the name

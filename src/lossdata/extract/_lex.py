@@ -211,6 +211,7 @@ def lex() -> dict:
         "by_agent": words_pattern(
             roles["agent_prepositions"], anchor="before_name", ignore_case=False, article=article
         ),
+        "object_gap_words": frozenset(w.lower() for w in roles["object_gap_words"]),
         "agent_verb": words_pattern(
             roles["agent_auxiliaries"],
             anchor="agent",

@@ -16,6 +16,9 @@ __all__ = ["find_subject", "owner_before", "resolve_subject"]
 
 _OWNER_GAP = re.compile(r"[\s\w'’]*")
 _WORDS = re.compile(r"[A-Za-z]+")
+# Between a loss verb and its object's name: at most three lowercase words ("killed |
+# scores of | Azerbaijani soldiers").
+_OBJECT_GAP = re.compile(r"(?:\s+[a-z]+){0,3}\s+")
 
 
 def owner_before(sent: Sentence, s: int, e: int) -> Actor | None:
@@ -157,6 +160,21 @@ def _speaks(sent: Sentence, pos: int) -> bool:
     return False
 
 
+def _object_of_loss(sent: Sentence, pos: int) -> bool:
+    """Whether the name at ``pos`` is the object of a loss verb right before it."""
+    start = max(sent.start, pos - sent.doc.settings.loss_object_before)
+    hits = [m for m in [*sent.people_loss, *sent.equip_loss] if start <= m.end <= pos]
+    if not hits:
+        return False
+    last = max(hits, key=lambda m: m.end)
+    gap = sent.doc.text[last.end : pos]
+    # "killed scores of | Azerbaijani", not "wounded by | Azeri attacks", "toll in | Armenian"
+    return not gap.strip() or (
+        _OBJECT_GAP.fullmatch(gap) is not None
+        and all(w.lower() in lex()["object_gap_words"] for w in gap.split())
+    )
+
+
 def _agent_side(sent: Sentence, r: Reading) -> str | None:
     """The side that did the destroying or killing: "Armenian shelling", "by Azerbaijani
     forces", "Kyiv had destroyed" (not a demonym inside a counted noun phrase)."""
@@ -166,6 +184,8 @@ def _agent_side(sent: Sentence, r: Reading) -> str | None:
         if any(s <= m.start < e for s, e in sent.counted):
             continue  # a name inside a counted noun phrase is a loser, not an attacker
         before = text[max(sent.start, m.start - st.agent_by_before) : m.start]
+        if _object_of_loss(sent, m.start):
+            continue  # "killed scores of Azerbaijani soldiers": the object of a loss word
         after = text[m.end : m.end + st.agent_verb_after]
         verb = lex()["agent_verb"].match(after)
         destroyer = (
