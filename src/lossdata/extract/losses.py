@@ -18,6 +18,7 @@ __all__ = [
     "clause_end",
     "elided_noun",
     "find_loss",
+    "gap_is_function_words",
     "govern_lists",
     "noun_first",
     "people_from_equipment_word",
@@ -27,7 +28,8 @@ __all__ = [
 _REF_MARK = re.compile(r"\[\w{1,4}\]")
 
 
-def _gap_is_function_words(text: str, s: int, e: int) -> bool:
+def gap_is_function_words(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds only the lexicon's gap words and no punctuation."""
     gap = _REF_MARK.sub(" ", text[s:e])
     words = lex()["gap_words"]
     return all(w.lower() in words for w in re.findall(r"[\w'-]+", gap)) and not re.search(
@@ -66,7 +68,7 @@ def find_loss(sent: Sentence, r: Reading, limit: int) -> None:
     for hits, people in pools:
         # The left neighbour must be adjacent up to function words: look a short way back.
         for m in between(hits, max(sent.start, n.start - back), n.start):
-            if m.end <= n.start and _gap_is_function_words(text, m.end, n.start):
+            if m.end <= n.start and gap_is_function_words(text, m.end, n.start):
                 left.append((m, people))
         right += [(m, people) for m in between(hits, r.np_end, stop)]
     if left:
@@ -167,7 +169,7 @@ def elided_noun(sent: Sentence, r: Reading) -> None:
     left_loss = [
         m
         for m in between(sent.equip_loss, max(sent.start, n.start - st.loss_before_count), n.start)
-        if m.end <= n.start and _gap_is_function_words(text, m.end, n.start)
+        if m.end <= n.start and gap_is_function_words(text, m.end, n.start)
     ]
     if before and left_loss and not _after_text_is_noun(text, n.end, st.word_after):
         r.kind, r.category = "equipment", before[-1].label
