@@ -199,6 +199,11 @@ class Gazetteer:
         self._places = _Matcher(places)
 
     @property
+    def side_ids(self) -> tuple[str, ...]:
+        """The ids of the conflict's sides (none for a war with no profile)."""
+        return self.profile.side_ids if self.profile else ()
+
+    @property
     def phrase_matchers(self) -> list[lexicon.PhraseMatcher]:
         """The matchers behind ``claimants``, ``subjects`` and ``places``, for a
         ``lexicon.MultiMatcher`` that reads them in one pass with other lexicons."""
@@ -284,7 +289,7 @@ def conflict_evidence(conflict: str, mentions: Iterable[Mention]) -> tuple[int, 
     """(mentions of the conflict's sides, mentions of states and armed groups outside it),
     counted over ``mentions``: the conflict's gazetteer's claimants, subjects and places."""
     g = gazetteer(conflict)
-    sides = set(g.profile.side_ids) if g.profile else set()
+    sides = set(g.side_ids)
     own_states = {s.name.lower() for s in g.profile.sides} if g.profile else set()
     states = _state_forms()
     own = foreign = 0

@@ -411,7 +411,7 @@ def _population(sent: Sentence, r: Reading, resolved: tuple[Actor, str], conflic
         return "mixed"  # a war's toll with no sides to tell fighters from civilians
     if r.vague_noun:
         return "civilian"  # "19 people died", "24 victims"
-    if subject.side in (sent.doc.gaz.profile.side_ids if sent.doc.gaz.profile else ()):
+    if subject.side in sent.doc.gaz.side_ids:
         return "military"  # a belligerent's "losses", "casualties", "1,280 killed"
     return "unknown"
 

@@ -40,6 +40,12 @@ class Reading:
     # The count whose noun phrase this bare one shares ("killed 700 and wounded 1,200
     # enemy soldiers": 700 counts enemy soldiers too).
     noun_of: Reading | None = None
+
+    @property
+    def loss_end(self) -> int | None:
+        """Where the loss word ends, when there is one."""
+        return None if self.loss_at is None else self.loss_at + len(self.loss_word or "")
+
     enemy: bool = False  # "the enemy" names the claimant's opponent
     own: bool = False  # "their servicemen": the claimant's own side
     parent: Reading | None = None  # the count this one is nested in ("including 173 tanks")

@@ -61,7 +61,7 @@ def shared_loss(sent: Sentence, readings: list[Reading]) -> None:
             continue
         if prev.loss_at is None or prev.kind != "people" or prev.category is None:
             continue
-        start = max(prev.np_end, prev.loss_at + len(prev.loss_word or ""))
+        start = max(prev.np_end, prev.loss_end)
         if not 0 <= r.number.start - start <= st.shared_loss_gap:
             continue
         if between(sent.people_loss, start, r.number.start):
@@ -130,9 +130,7 @@ def shared_population(sent: Sentence, readings: list[Reading], chains: list[int]
             and nxt.loss_at is not None
             and r.number.end <= nxt.loss_at < nxt.number.start
             and lex()["coord_gap"].fullmatch(text[r.number.end : nxt.loss_at])
-            and gap_is_function_words(
-                text, nxt.loss_at + len(nxt.loss_word or ""), nxt.number.start
-            )
+            and gap_is_function_words(text, nxt.loss_end, nxt.number.start)
         ):
             r.population, r.noun_of = nxt.population, nxt
             continue

@@ -82,7 +82,7 @@ def find_subject(sent: Sentence, r: Reading) -> None:
             r.subject, r.subject_basis = _as_subject(names[-1].actor), "noun_phrase"
     # (a'') "3 launchers lost by Baku": after "lost", "by" names the loser, not an agent.
     if r.subject is None and r.status == "lost" and r.loss_at is not None and r.loss_at > n.start:
-        loss_end = r.loss_at + len(r.loss_word or "")
+        loss_end = r.loss_end
         for m in sorted([*sent.subjects, *sent.claimants], key=lambda m: m.start):
             if loss_end <= m.start <= loss_end + st.owner_gap:
                 if lex()["by_agent"].search(text, loss_end, m.start):
@@ -215,7 +215,7 @@ def resolve_subject(
         return UNKNOWN_SUBJECT, "both_sides"
     if r.enemy and gaz.opponent(claimant.side):
         return gaz.side_actor(gaz.opponent(claimant.side)), "enemy"
-    if r.own and claimant.side in (gaz.profile.side_ids if gaz.profile else ()):
+    if r.own and claimant.side in gaz.side_ids:
         return Actor(
             claimant.country or claimant.claimant,
             claimant.side,
@@ -233,7 +233,7 @@ def resolve_subject(
         return gaz.side_actor(gaz.opponent(agent_side)), "patient"
     if r.kind == "equipment" and gaz.opponent(claimant.side):
         return gaz.side_actor(gaz.opponent(claimant.side)), "claimant_opponent"
-    if r.kind == "people" and claimant.side in (gaz.profile.side_ids if gaz.profile else ()):
+    if r.kind == "people" and claimant.side in gaz.side_ids:
         return gaz.side_actor(claimant.side), "claimant_own"
     best = None
     for m in sent.subjects:
